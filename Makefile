@@ -1,0 +1,46 @@
+# The course's commands. `make course` opens it; `make test` runs every test.
+# Both create the virtual environment in .venv first when it is missing or stale.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8888
+
+.PHONY: course test unit notebooks lint format bench clean-venv
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## course: open the course in JupyterLab (localhost only, token authentication on)
+course: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+		--LabApp.news_url=None notebooks/00_welcome.ipynb
+
+## test: lint, unit tests, every notebook under nbval
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+## notebooks: re-execute every lesson in place (no widget state saved)
+notebooks: $(STAMP)
+	$(BIN)/python -m lessons.notebook_tools execute notebooks/*.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check lessons tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format lessons tests benchmarks
+
+## bench: performance figures (not part of `make test`)
+bench: $(STAMP)
+	$(BIN)/python -m pytest benchmarks -p no:nbval --benchmark-only -q
+
+clean-venv:
+	rm -rf $(VENV)
