@@ -1,0 +1,1 @@
+"""Course content read from ``data/``: bibliography, causes, triage rules, seed facts."""

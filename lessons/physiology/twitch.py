@@ -1,0 +1,72 @@
+"""The motor-unit twitch and its force-frequency gain.
+
+Implements the twitch model of Fuglevand, Winter & Patla (1993), J Neurophysiol 70(6):2470-2488
+(their equations 13-17): each discharge of a motor unit produces a twitch shaped as the impulse
+response of a critically damped second-order system, and twitches add linearly except that, at
+high discharge rates, each twitch is scaled by a gain that makes the unit's force saturate along a
+sigmoid of the normalised rate. Force is in arbitrary units throughout; times are in seconds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from lessons.physiology import _validation as check
+
+#: Normalised rate (contraction time / inter-spike interval) up to which twitches sum linearly
+#: (Fuglevand et al. 1993, p. 2474).
+LINEAR_SUMMATION_LIMIT = 0.4
+
+#: Default contraction time (time to peak) of the twitch, 50 ms: inside the 30-90 ms range of the
+#: default pool of Fuglevand et al. (1993), which follows human hand-muscle twitches.
+DEFAULT_CONTRACTION_TIME = 0.05
+
+#: Upper bound accepted for a contraction time (1 s): far slower than any mammalian twitch
+#: (human motor units range roughly 20-150 ms), so larger values are typing mistakes.
+MAX_CONTRACTION_TIME = 1.0
+
+
+def twitch_force(
+    t: ArrayLike,
+    peak_force: float = 1.0,
+    contraction_time: float = DEFAULT_CONTRACTION_TIME,
+) -> np.ndarray:
+    """Force of one twitch at times ``t`` (s) after the discharge: ``P t/T exp(1 - t/T)``.
+
+    The impulse response of a critically damped system (Fuglevand et al. 1993, eq. 13) rises to
+    exactly ``peak_force`` at ``t = contraction_time`` and decays after it; before the discharge
+    (t < 0) the force is zero. Force is in arbitrary units.
+    """
+    times = check.finite_array("t", t)
+    peak = check.scalar("peak_force", peak_force, 0.0, 1e12)
+    contraction = check.positive("contraction_time", contraction_time, MAX_CONTRACTION_TIME)
+    scaled = np.clip(times, 0.0, None) / contraction
+    return peak * scaled * np.exp(1.0 - scaled)
+
+
+def _sigmoid(normalised_rate: np.ndarray) -> np.ndarray:
+    # Fuglevand et al. 1993, eq. 16: S = 1 - exp(-2 (T/ISI)^3).
+    return 1.0 - np.exp(-2.0 * normalised_rate**3)
+
+
+def force_gain(contraction_time: ArrayLike, isi: ArrayLike) -> np.ndarray:
+    """Gain applied to a twitch that follows an inter-spike interval ``isi`` (s).
+
+    With the normalised rate ``x = T/ISI`` and ``S(x) = 1 - exp(-2 x^3)``, the gain is 1 while
+    ``x <= 0.4`` (twitches add linearly) and ``(S(x)/x) / (S(0.4)/0.4)`` above, so it is
+    continuous at 0.4 (Fuglevand et al. 1993, eqs. 16-17). Multiplied by the number of twitches
+    per contraction time this makes the mean force follow the sigmoid ``S``, which saturates as
+    the unit reaches fused tetanus. Broadcasts over both arguments.
+    """
+    contraction = check.array_in_range(
+        "contraction_time", contraction_time, 0.0, MAX_CONTRACTION_TIME, low_inclusive=False
+    )
+    interval = check.array_in_range("isi", isi, 0.0, np.inf, low_inclusive=False)
+    normalised_rate = contraction / interval
+    limit = LINEAR_SUMMATION_LIMIT
+    reference = _sigmoid(np.asarray(limit)) / limit
+    # Below the limit x is replaced by the limit so the expression equals 1 there (no division
+    # warnings, one vectorised pass).
+    above = np.maximum(normalised_rate, limit)
+    return (_sigmoid(above) / above) / reference

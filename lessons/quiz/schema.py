@@ -1,0 +1,225 @@
+"""The shape of a question bank, as pydantic models.
+
+Instructors edit banks in YAML; these models are the single definition of what a bank may
+contain, so a typo (an unknown field, a missing feedback) is refused when the bank is loaded
+rather than surfacing as a broken widget in class. Checks that need the whole bank or the
+bibliography (duplicate ids, unknown reference keys) live in ``lessons.quiz.bank``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# Ids appear in progress files and exports, so they must stay short and URL-safe.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    """Refuses unknown fields, so a misspelt key is an error instead of silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Strict):
+    """One option of a single-choice or multiple-select question."""
+
+    id: Identifier
+    text: Text
+    correct: bool = False
+    feedback: Text
+
+
+class _QuestionBase(_Strict):
+    id: Identifier
+    prompt: Text
+    objective: Identifier
+    references: list[Identifier] = Field(min_length=1)
+    explanation: Text
+
+
+def _unique_ids(values: list, what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value.id in seen:
+            raise ValueError(f"{what} id {value.id!r} is used twice")
+        seen.add(value.id)
+
+
+class SingleChoiceQuestion(_QuestionBase):
+    """Pick exactly one option; exactly one option is right."""
+
+    type: Literal["single_choice"]
+    choices: list[Choice] = Field(min_length=2)
+    shuffle: bool = True
+
+    @field_validator("choices")
+    @classmethod
+    def _exactly_one_correct(cls, choices: list[Choice]) -> list[Choice]:
+        _unique_ids(choices, "choice")
+        right = [choice.id for choice in choices if choice.correct]
+        if len(right) != 1:
+            found = ", ".join(right) if right else "none"
+            raise ValueError(
+                f"a single-choice question needs exactly one correct option (found: {found})"
+            )
+        return choices
+
+
+class MultipleSelectQuestion(_QuestionBase):
+    """Tick all that apply; at least one option is right."""
+
+    type: Literal["multiple_select"]
+    choices: list[Choice] = Field(min_length=2)
+    shuffle: bool = True
+
+    @field_validator("choices")
+    @classmethod
+    def _some_correct(cls, choices: list[Choice]) -> list[Choice]:
+        _unique_ids(choices, "choice")
+        if not any(choice.correct for choice in choices):
+            raise ValueError("a multiple-select question needs at least one correct option")
+        return choices
+
+
+class Tolerance(_Strict):
+    """How far an answer may be from the expected value: give exactly one of the two."""
+
+    absolute: float | None = Field(default=None, gt=0)
+    relative: float | None = Field(default=None, gt=0, lt=1)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Tolerance:
+        if (self.absolute is None) == (self.relative is None):
+            raise ValueError("give exactly one of 'absolute' or 'relative'")
+        return self
+
+    def half_width(self, answer: float) -> float:
+        """The accepted distance from ``answer``, in the question's unit."""
+        if self.absolute is not None:
+            return self.absolute
+        return abs(answer) * (self.relative or 0.0)
+
+
+class Misconception(_Strict):
+    """A range of wrong answers that betrays one particular mistake, with feedback for it."""
+
+    id: Identifier
+    min: float
+    max: float
+    feedback: Text
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Misconception:
+        if not (math.isfinite(self.min) and math.isfinite(self.max)) or self.min > self.max:
+            raise ValueError(f"needs finite min <= max (got min={self.min}, max={self.max})")
+        return self
+
+
+class NumericFeedback(_Strict):
+    """Feedback for a right answer and for the generic too-high and too-low mistakes."""
+
+    correct: Text
+    too_high: Text
+    too_low: Text
+
+
+class NumericQuestion(_QuestionBase):
+    """Type a number; it is right within ``tolerance`` of ``answer``."""
+
+    type: Literal["numeric"]
+    answer: float
+    tolerance: Tolerance
+    unit: str = ""
+    feedback: NumericFeedback
+    misconceptions: list[Misconception] = Field(default_factory=list)
+
+    @field_validator("answer")
+    @classmethod
+    def _finite(cls, answer: float) -> float:
+        if not math.isfinite(answer):
+            raise ValueError("the answer must be a finite number")
+        return answer
+
+    @model_validator(mode="after")
+    def _consistent(self) -> NumericQuestion:
+        if self.tolerance.relative is not None and self.answer == 0:
+            raise ValueError("tolerance: a relative tolerance around an answer of 0 accepts nothing")
+        _unique_ids(self.misconceptions, "misconception")
+        low, high = self.accepted_range()
+        for mistake in self.misconceptions:
+            if mistake.min <= high and mistake.max >= low:
+                raise ValueError(
+                    f"misconceptions: range of {mistake.id!r} ({mistake.min} to {mistake.max}) "
+                    f"overlaps the accepted answers ({low:g} to {high:g})"
+                )
+        return self
+
+    def accepted_range(self) -> tuple[float, float]:
+        """The closed interval of answers counted as right."""
+        width = self.tolerance.half_width(self.answer)
+        return self.answer - width, self.answer + width
+
+
+class Category(_Strict):
+    """A bin that classification items are sorted into."""
+
+    id: Identifier
+    label: Text
+
+
+class Item(_Strict):
+    """A thing to classify, its right category, and why it belongs there."""
+
+    id: Identifier
+    text: Text
+    category: Identifier
+    feedback: Text
+
+
+class ClassificationQuestion(_QuestionBase):
+    """Sort each item into one of the categories."""
+
+    type: Literal["classification"]
+    categories: list[Category] = Field(min_length=2)
+    items: list[Item] = Field(min_length=2)
+    shuffle: bool = True
+
+    @field_validator("categories")
+    @classmethod
+    def _unique_categories(cls, categories: list[Category]) -> list[Category]:
+        _unique_ids(categories, "category")
+        return categories
+
+    @model_validator(mode="after")
+    def _known_categories(self) -> ClassificationQuestion:
+        _unique_ids(self.items, "item")
+        known = {category.id for category in self.categories}
+        for item in self.items:
+            if item.category not in known:
+                raise ValueError(
+                    f"items: item {item.id!r} is sorted into unknown category "
+                    f"{item.category!r} (known: {', '.join(sorted(known))})"
+                )
+        return self
+
+
+Question = Annotated[
+    SingleChoiceQuestion | MultipleSelectQuestion | NumericQuestion | ClassificationQuestion,
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES = ("single_choice", "multiple_select", "numeric", "classification")
+
+
+class Bank(_Strict):
+    """One lesson's questions and the learning objectives they check."""
+
+    lesson: Identifier
+    title: Text
+    objectives: dict[Identifier, Text] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
