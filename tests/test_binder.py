@@ -41,7 +41,9 @@ def test_binder_uses_the_conda_environment_for_python_312(dockerfile):
 
 
 def test_environment_is_installed_before_the_repository_is_copied(dockerfile):
-    environment_step = dockerfile.index('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    environment_step = dockerfile.index(
+        'env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"'
+    )
     copy_repository = dockerfile.index("COPY --chown=0:0 src/ ${REPO_DIR}/")
     post_build = dockerfile.index("RUN ./postBuild")
     assert environment_step < copy_repository < post_build

@@ -1,4 +1,4 @@
-"""The course map (``data/course.yaml``): which lessons exist, in what order, and how long each takes."""
+"""The course map (``data/course.yaml``): the lessons, in order, with the time each takes."""
 
 from __future__ import annotations
 

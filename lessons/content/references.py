@@ -45,7 +45,7 @@ class ReferenceError(ValueError):
 
 
 def load_references(folder: Path | None = None) -> dict[str, Reference]:
-    """Read every ``*.yaml`` file of the bibliography folder into one table keyed by citation key."""
+    """Read every ``*.yaml`` file of the bibliography folder into one table keyed by key."""
     folder = folder if folder is not None else data_file("references")
     table: dict[str, Reference] = {}
     origin: dict[str, Path] = {}

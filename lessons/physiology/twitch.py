@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.signal import lfilter
 
 from lessons.physiology import _validation as check
 
@@ -63,10 +64,30 @@ def force_gain(contraction_time: ArrayLike, isi: ArrayLike) -> np.ndarray:
         "contraction_time", contraction_time, 0.0, MAX_CONTRACTION_TIME, low_inclusive=False
     )
     interval = check.array_in_range("isi", isi, 0.0, np.inf, low_inclusive=False)
-    normalised_rate = contraction / interval
+    return gain_of_normalised_rate(contraction / interval)
+
+
+def gain_of_normalised_rate(normalised_rate: np.ndarray) -> np.ndarray:
+    """:func:`force_gain` as a function of ``x = T/ISI`` alone (no checks; for inner loops)."""
     limit = LINEAR_SUMMATION_LIMIT
     reference = _sigmoid(np.asarray(limit)) / limit
     # Below the limit x is replaced by the limit so the expression equals 1 there (no division
     # warnings, one vectorised pass).
     above = np.maximum(normalised_rate, limit)
     return (_sigmoid(above) / above) / reference
+
+
+def twitch_train(
+    impulses: np.ndarray, peak_force: float, contraction_time: float, dt: float
+) -> np.ndarray:
+    """Sum of twitches started by weighted impulses on a grid of step ``dt`` (no checks).
+
+    The twitch sampled every dt, ``P e (dt/T) n a^n`` with ``a = exp(-dt/T)``, is exactly the
+    impulse response of a recursive filter with a double pole at ``a``, so one ``lfilter``
+    pass gives the superposition without truncating the kernel and without FFT round-off.
+    """
+    pole = np.exp(-dt / contraction_time)
+    gain = peak_force * np.e * (dt / contraction_time) * pole
+    force = lfilter((0.0, gain), (1.0, -2.0 * pole, pole**2), impulses)
+    # Round-off can leave values of order -1e-17 where the force is zero.
+    return np.maximum(force, 0.0)

@@ -53,7 +53,7 @@ def _math_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _render_math(self, tokens, index, options, env) -> str:  # noqa: ANN001 (markdown-it API)
+def _render_math(self, tokens, index, options, env) -> str:  # markdown-it renderer signature
     token = tokens[index]
     return f"{token.markup}{html.escape(token.content, quote=False)}{token.markup}"
 

@@ -148,7 +148,9 @@ class NumericQuestion(_QuestionBase):
     @model_validator(mode="after")
     def _consistent(self) -> NumericQuestion:
         if self.tolerance.relative is not None and self.answer == 0:
-            raise ValueError("tolerance: a relative tolerance around an answer of 0 accepts nothing")
+            raise ValueError(
+                "tolerance: a relative tolerance around an answer of 0 accepts nothing"
+            )
         _unique_ids(self.misconceptions, "misconception")
         low, high = self.accepted_range()
         for mistake in self.misconceptions:

@@ -41,7 +41,9 @@ class SimulationApp:
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
         bundle = self.widget._repr_mimebundle_(**kwargs)
         names = ", ".join(self.controls)
-        bundle["text/plain"] = f"{self.title} (interactive; controls: {names})"
+        bundle["text/plain"] = (
+            f"{self.title}: interactive figure with controls for {names} (run the cell to use it)"
+        )
         return bundle
 
     def __repr__(self) -> str:

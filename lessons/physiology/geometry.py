@@ -1,0 +1,262 @@
+"""Muscle cross-sections for pictures: fibres placed in space and owned by motor units.
+
+A motor unit's fibres are not bundled together: they are scattered over a territory that
+overlaps the territories of many other units, so neighbouring fibres usually belong to different
+units (Buchthal, Erminio & Rosenfalck 1959, Acta Physiol Scand 45:72-87). A
+lesson can light up the fibres of one unit (a fasciculation twitches a scattered patch) or of
+most units across muscles (a cramp).
+
+Sizes come from the literature but the picture is **scaled down** so plotly stays fast:
+
+- each muscle's area is proportional to its physiological cross-sectional area (PCSA) for the
+  calf (soleus 51.8, medial gastrocnemius 21.1, lateral gastrocnemius 9.7 cm^2; Ward et al.
+  2009, Clin Orthop Relat Res 467:1074-1082);
+- the mean number of points per unit is proportional to the innervation number (fibres per
+  motor unit): medial gastrocnemius about 1934, first dorsal interosseous about 340 (Feinstein
+  et al. 1955, Acta Anat 23:127-142). Feinstein et al. did not count the lateral gastrocnemius
+  or the soleus; they are given the medial gastrocnemius value here (an assumption);
+- one point stands for many fibres (``fibres_per_point``), so far fewer units are drawn than a
+  real muscle has (Feinstein et al. counted 579 units in the medial gastrocnemius and 119 in the
+  first dorsal interosseous). Territories are enlarged accordingly so that, as in real muscle,
+  several units overlap at every point.
+
+Unit sizes within a muscle spread exponentially (many small, few large units, as in the pool of
+Fuglevand et al. 1993), over a 10-fold range here for visibility. Coordinates are metres on a
+schematic layout (y points to the skin). Everything is seeded and deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from lessons.physiology import _validation as check
+
+#: Innervation numbers (fibres per motor unit) and motor-unit counts (Feinstein et al. 1955).
+MEDIAL_GASTROCNEMIUS_INNERVATION = 1934
+MEDIAL_GASTROCNEMIUS_UNITS = 579
+FIRST_DORSAL_INTEROSSEOUS_INNERVATION = 340
+FIRST_DORSAL_INTEROSSEOUS_UNITS = 119
+#: PCSA of the calf muscles, m^2 (Ward et al. 2009: 51.8, 21.1 and 9.7 cm^2).
+SOLEUS_PCSA = 51.8e-4
+MEDIAL_GASTROCNEMIUS_PCSA = 21.1e-4
+LATERAL_GASTROCNEMIUS_PCSA = 9.7e-4
+#: Area drawn for the first dorsal interosseous, 3 cm^2: only relative sizes matter in a
+#: single-muscle picture (a schematic value).
+FIRST_DORSAL_INTEROSSEOUS_AREA = 3.0e-4
+#: Range of unit sizes (largest/smallest) drawn in a muscle (compressed from ~100 for pictures).
+UNIT_SIZE_RANGE = 10.0
+
+
+@dataclass(frozen=True)
+class _Muscle:
+    name: str
+    area: float
+    innervation_number: int
+    real_units: int | None
+    aspect: float
+    centre_hint: tuple[float, float]
+
+
+_REGIONS: dict[str, tuple[_Muscle, ...]] = {
+    "calf": (
+        _Muscle(
+            "gastrocnemius medialis",
+            MEDIAL_GASTROCNEMIUS_PCSA,
+            MEDIAL_GASTROCNEMIUS_INNERVATION,
+            MEDIAL_GASTROCNEMIUS_UNITS,
+            2.0,
+            (-1.0, 1.0),
+        ),
+        _Muscle(
+            "gastrocnemius lateralis",
+            LATERAL_GASTROCNEMIUS_PCSA,
+            MEDIAL_GASTROCNEMIUS_INNERVATION,
+            None,
+            2.0,
+            (1.0, 1.0),
+        ),
+        _Muscle("soleus", SOLEUS_PCSA, MEDIAL_GASTROCNEMIUS_INNERVATION, None, 3.0, (0.0, -1.0)),
+    ),
+    "hand": (
+        _Muscle(
+            "first dorsal interosseous",
+            FIRST_DORSAL_INTEROSSEOUS_AREA,
+            FIRST_DORSAL_INTEROSSEOUS_INNERVATION,
+            FIRST_DORSAL_INTEROSSEOUS_UNITS,
+            1.6,
+            (0.0, 0.0),
+        ),
+    ),
+}
+
+#: Regions offered by :func:`muscle_cross_section`.
+REGIONS = tuple(_REGIONS)
+
+
+@dataclass(frozen=True, eq=False)
+class CrossSection:
+    """Fibre positions (m), the muscle and motor unit of every fibre, and per-unit data."""
+
+    x: np.ndarray
+    y: np.ndarray
+    muscle: np.ndarray
+    unit: np.ndarray
+    muscle_names: tuple[str, ...]
+    unit_muscle: np.ndarray
+    unit_centres: np.ndarray
+    territory_radius: np.ndarray
+    innervation_numbers: tuple[int, ...]
+    real_motor_units: tuple[int | None, ...]
+    fibres_per_point: tuple[float, ...]
+
+    @property
+    def n_units(self) -> int:
+        return len(self.unit_muscle)
+
+    def fibres_of_unit(self, unit: int) -> np.ndarray:
+        """Boolean mask of the fibres (points) that belong to ``unit``."""
+        index = check.integer("unit", unit, 0, self.n_units - 1)
+        return self.unit == index
+
+    def units_in(self, muscle: str) -> np.ndarray:
+        """Indices of the units that belong to ``muscle``."""
+        if muscle not in self.muscle_names:
+            raise ValueError(f"muscle must be one of {list(self.muscle_names)}; got {muscle!r}")
+        return np.flatnonzero(self.unit_muscle == self.muscle_names.index(muscle))
+
+
+def _ellipse_axes(area: float, aspect: float) -> tuple[float, float]:
+    semi_minor = math.sqrt(area / (math.pi * aspect))
+    return aspect * semi_minor, semi_minor
+
+
+def _points_in_ellipse(rng: np.random.Generator, count: int, a: float, b: float) -> np.ndarray:
+    # Uniform in the unit disc (sqrt radius), stretched to the ellipse: area-uniform.
+    radius = np.sqrt(rng.uniform(0.0, 1.0, count))
+    angle = rng.uniform(0.0, 2 * math.pi, count)
+    return np.column_stack([a * radius * np.cos(angle), b * radius * np.sin(angle)])
+
+
+def _layout(muscles: tuple[_Muscle, ...]) -> list[tuple[float, float]]:
+    # Place ellipses by their hints, spaced by their own sizes so they never overlap.
+    axes = [_ellipse_axes(m.area, m.aspect) for m in muscles]
+    width = max(a for a, _ in axes)
+    height = max(b for _, b in axes)
+    return [
+        (hint[0] * 1.05 * width, hint[1] * 1.1 * height)
+        for hint in (m.centre_hint for m in muscles)
+    ]
+
+
+def muscle_cross_section(
+    region: str = "calf",
+    n_points: int = 3000,
+    points_per_unit: float = 25.0,
+    territory_overlap: float = 4.0,
+    seed: int = 0,
+) -> CrossSection:
+    """Cross-section of the ``"calf"`` (gastrocnemius medialis and lateralis, soleus) or the
+    ``"hand"`` (first dorsal interosseous), with about ``n_points`` fibres drawn.
+
+    ``points_per_unit`` is the mean number of points of a unit in the muscle with the largest
+    innervation number; ``territory_overlap`` is how many unit territories cover a point on
+    average.
+    """
+    if region not in _REGIONS:
+        raise ValueError(f"region must be one of {list(REGIONS)}; got {region!r}")
+    total = check.integer("n_points", n_points, 50, 50_000)
+    per_unit = check.scalar("points_per_unit", points_per_unit, 2.0, 1000.0)
+    overlap = check.scalar("territory_overlap", territory_overlap, 1.0, 50.0)
+    muscles = _REGIONS[region]
+    rng = np.random.default_rng(seed)
+    total_area = sum(m.area for m in muscles)
+    largest = max(m.innervation_number for m in muscles)
+    xs, ys, muscle_index, unit_index = [], [], [], []
+    unit_muscle, centres, radii, fibres_per_point = [], [], [], []
+    for index, (muscle, (cx, cy)) in enumerate(zip(muscles, _layout(muscles), strict=True)):
+        a, b = _ellipse_axes(muscle.area, muscle.aspect)
+        count = max(1, round(total * muscle.area / total_area))
+        points = _points_in_ellipse(rng, count, a, b)
+        mean_points = per_unit * muscle.innervation_number / largest
+        n_units = max(1, round(count / mean_points))
+        rank = np.arange(n_units) / max(n_units - 1, 1)
+        sizes = np.exp(math.log(UNIT_SIZE_RANGE) * rank)
+        unit_centre = _points_in_ellipse(rng, n_units, a, b)
+        radius = math.sqrt(min(1.0, overlap / n_units) * muscle.area / math.pi)
+        owner = _assign(rng, points, unit_centre, sizes, radius)
+        first = len(unit_muscle)
+        xs.append(points[:, 0] + cx)
+        ys.append(points[:, 1] + cy)
+        muscle_index.append(np.full(count, index))
+        unit_index.append(owner + first)
+        unit_muscle.extend([index] * n_units)
+        centres.append(unit_centre + np.array([cx, cy]))
+        radii.extend([radius] * n_units)
+        fibres_per_point.append(muscle.innervation_number / mean_points)
+    return CrossSection(
+        x=np.concatenate(xs),
+        y=np.concatenate(ys),
+        muscle=np.concatenate(muscle_index),
+        unit=np.concatenate(unit_index),
+        muscle_names=tuple(m.name for m in muscles),
+        unit_muscle=np.array(unit_muscle),
+        unit_centres=np.concatenate(centres),
+        territory_radius=np.array(radii),
+        innervation_numbers=tuple(m.innervation_number for m in muscles),
+        real_motor_units=tuple(m.real_units for m in muscles),
+        fibres_per_point=tuple(fibres_per_point),
+    )
+
+
+def _assign(
+    rng: np.random.Generator,
+    points: np.ndarray,
+    centres: np.ndarray,
+    sizes: np.ndarray,
+    radius: float,
+) -> np.ndarray:
+    """Owner unit of each point: drawn among the units whose territory covers it, weighted by
+    unit size (so fibres of different units intermingle); uncovered points go to the nearest
+    territory centre."""
+    distance = ((points[:, np.newaxis, :] - centres[np.newaxis, :, :]) ** 2).sum(axis=-1)
+    weights = np.where(distance <= radius**2, sizes[np.newaxis, :], 0.0)
+    cumulative = np.cumsum(weights, axis=1)
+    draw = rng.uniform(0.0, 1.0, len(points)) * cumulative[:, -1]
+    owner = (cumulative < draw[:, np.newaxis]).sum(axis=1)
+    uncovered = cumulative[:, -1] == 0
+    owner[uncovered] = np.argmin(distance[uncovered], axis=1)
+    return np.minimum(owner, len(centres) - 1)
+
+
+def moving_fibres(section: CrossSection, activity: object) -> np.ndarray:
+    """Boolean mask of the points that visibly move during ``activity`` (a
+    :class:`~lessons.physiology.spontaneous.SpontaneousActivity`).
+
+    - fasciculation: every fibre of the discharging unit (``sources`` are unit indices here);
+    - cramp: the fibres of as many units of each named muscle as the cramp recruits (smallest
+      units first, the recruitment order); muscles not in this picture are ignored;
+    - fibrillation: nothing, because one fibre is far less than the many fibres one point stands
+      for (``fibres_per_point``), and its twitch is too small to see through the skin.
+    """
+    kind = getattr(activity, "kind", None)
+    sources = tuple(getattr(activity, "sources", ()))
+    mask = np.zeros(len(section.x), dtype=bool)
+    if kind == "fasciculation":
+        for source in sources:
+            mask |= section.fibres_of_unit(source)
+    elif kind == "cramp":
+        muscles = tuple(getattr(activity, "muscles", ()))
+        for name in dict.fromkeys(muscles):
+            if name not in section.muscle_names:
+                continue
+            wanted = muscles.count(name)
+            units = section.units_in(name)[:wanted]
+            mask |= np.isin(section.unit, units)
+    elif kind != "fibrillation":
+        raise ValueError(
+            f"activity.kind must be 'fasciculation', 'fibrillation' or 'cramp'; got {kind!r}"
+        )
+    return mask

@@ -1,0 +1,39 @@
+"""Command line for instructors: ``python -m lessons.quiz validate data/quizzes/*.yaml``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lessons.quiz.bank import QuestionBankError, load_bank
+
+
+def validate(paths: Sequence[str]) -> int:
+    """Check each bank; print what is wrong with each. Returns the number of broken banks."""
+    broken = 0
+    for name in paths:
+        try:
+            bank = load_bank(Path(name))
+        except QuestionBankError as error:
+            broken += 1
+            print(f"FAIL {name}\n{error}", file=sys.stderr)
+            continue
+        print(f"ok   {name}: lesson {bank.lesson!r}, {len(bank.questions)} questions")
+    return broken
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lessons.quiz", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check question banks against the schema")
+    check.add_argument("banks", nargs="+", help="bank files, e.g. data/quizzes/*.yaml")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "validate":
+        return 1 if validate(arguments.banks) else 0
+    return 2  # pragma: no cover (argparse refuses unknown commands)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

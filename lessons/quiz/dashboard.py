@@ -1,0 +1,222 @@
+"""The student's progress dashboard: per lesson, what was tried, what was right, what to revisit.
+
+It reads the progress file only when built or refreshed, never to compute its plain-text
+form, so a committed notebook output cannot depend on who ran it or when.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from lessons.paths import data_file
+from lessons.quiz.bank import QuestionBankError, load_bank
+from lessons.quiz.export import export_results
+from lessons.quiz.progress import ProgressStore
+from lessons.quiz.schema import Bank
+
+DASHBOARD_CLASS = "lessons-progress-dashboard"
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """One lesson's line on the dashboard."""
+
+    lesson: str
+    title: str
+    total_questions: int | None
+    attempted: int
+    first_try_correct: int
+    solved: int
+    objectives_to_revisit: tuple[str, ...]
+
+
+def course_banks() -> dict[str, Bank]:
+    """Every bank in ``data/quizzes`` that loads (a broken one is left out, not fatal)."""
+    banks: dict[str, Bank] = {}
+    for path in sorted(data_file("quizzes").glob("*.yaml")):
+        try:
+            bank = load_bank(path)
+        except QuestionBankError:
+            continue
+        banks[bank.lesson] = bank
+    return banks
+
+
+def summarise(progress: dict, banks: dict[str, Bank]) -> tuple[LessonProgress, ...]:
+    """Dashboard lines for every lesson with a bank or with recorded progress."""
+    lessons = sorted(set(banks) | set(progress.get("lessons", {})))
+    lines = []
+    for lesson in lessons:
+        record = progress.get("lessons", {}).get(lesson, {"questions": {}})
+        questions = record.get("questions", {})
+        bank = banks.get(lesson)
+        objectives = bank.objectives if bank else {}
+        revisit = tuple(
+            objectives.get(objective, objective)
+            for objective in record.get("objectives_to_revisit", [])
+        )
+        lines.append(
+            LessonProgress(
+                lesson=lesson,
+                title=bank.title if bank else lesson,
+                total_questions=len(bank.questions) if bank else None,
+                attempted=sum(
+                    1 for q in questions.values() if q.get("attempts") or q.get("revealed")
+                ),
+                first_try_correct=sum(
+                    1 for q in questions.values() if q.get("first_try_correct") is True
+                ),
+                solved=sum(1 for q in questions.values() if q.get("solved")),
+                objectives_to_revisit=revisit,
+            )
+        )
+    return tuple(lines)
+
+
+class ProgressDashboard:
+    """A widget showing the student's progress, with name fields and an Export button."""
+
+    def __init__(
+        self, store: ProgressStore | None = None, export_folder: Path | str | None = None
+    ) -> None:
+        self.store = store if store is not None else ProgressStore()
+        self.export_folder = Path(export_folder) if export_folder is not None else None
+        self._widget = None
+        self.lines: tuple[LessonProgress, ...] = ()
+
+    def refresh(self) -> tuple[LessonProgress, ...]:
+        """Re-read the progress file and redraw the table and chart."""
+        progress = self.store.load()
+        self.lines = summarise(progress, course_banks())
+        if self._widget is not None:
+            self._draw(progress)
+        return self.lines
+
+    @property
+    def widget(self):
+        if self._widget is None:
+            self._build()
+            self.refresh()
+        return self._widget
+
+    def _build(self) -> None:
+        import ipywidgets
+        import plotly.graph_objects as go
+
+        self.name_input = ipywidgets.Text(description="Your name", placeholder="optional")
+        self.id_input = ipywidgets.Text(description="Student id", placeholder="optional")
+        self.save_button = ipywidgets.Button(description="Save name")
+        self.refresh_button = ipywidgets.Button(description="Refresh")
+        self.export_button = ipywidgets.Button(
+            description="Export results",
+            button_style="primary",
+            tooltip="Write one file with your results to hand in",
+        )
+        self.table = ipywidgets.HTML()
+        self.status = ipywidgets.HTML()
+        self.figure = go.FigureWidget()
+        self.figure.update_layout(
+            title="Questions per lesson",
+            barmode="group",
+            height=320,
+            yaxis={"title": "questions", "rangemode": "tozero"},
+        )
+        self.save_button.on_click(lambda _b: self.save_student())
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.export_button.on_click(lambda _b: self.export())
+        self._widget = ipywidgets.VBox(
+            [
+                ipywidgets.HTML("<h3>Your progress</h3>"),
+                self.table,
+                self.figure,
+                ipywidgets.HBox([self.name_input, self.id_input, self.save_button]),
+                ipywidgets.HBox([self.refresh_button, self.export_button]),
+                self.status,
+            ]
+        )
+        self._widget.add_class(DASHBOARD_CLASS)
+
+    def _draw(self, progress: dict) -> None:
+        student = progress.get("student") or {}
+        self.name_input.value = student.get("name") or ""
+        self.id_input.value = student.get("id") or ""
+        self.table.value = progress_table_html(self.lines)
+        names = [line.lesson for line in self.lines]
+        with self.figure.batch_update():
+            self.figure.data = ()
+            self.figure.add_bar(
+                x=names, y=[line.attempted for line in self.lines], name="attempted"
+            )
+            self.figure.add_bar(
+                x=names,
+                y=[line.first_try_correct for line in self.lines],
+                name="right on first try",
+            )
+            self.figure.add_bar(
+                x=names,
+                y=[line.total_questions or 0 for line in self.lines],
+                name="questions in the lesson",
+            )
+        notices = self.store.take_notices()
+        if notices:
+            self.status.value = "".join(f"<p>{html.escape(n)}</p>" for n in notices)
+
+    def save_student(self) -> None:
+        """Store the name and id typed in the dashboard."""
+        self.store.set_student(self.name_input.value.strip(), self.id_input.value.strip())
+        self.status.value = "<p>Name saved.</p>" + "".join(
+            f"<p>{html.escape(n)}</p>" for n in self.store.take_notices()
+        )
+
+    def export(self) -> Path | None:
+        """Write the export file; the dashboard says where (or why it failed)."""
+        self.widget  # noqa: B018 (the inputs hold the name and id)
+        try:
+            path = export_results(
+                self.export_folder,
+                self.store,
+                name=self.name_input.value.strip(),
+                student_id=self.id_input.value.strip(),
+            )
+        except OSError as error:
+            self.status.value = f"<p>Export failed: {html.escape(str(error))}</p>"
+            return None
+        self.status.value = (
+            f"<p>Your results are in <code>{html.escape(path.name)}</code> in "
+            f"<code>{html.escape(str(path.parent))}</code>. Download it from the file browser "
+            "and hand it in.</p>"
+        )
+        return path
+
+    def __repr__(self) -> str:
+        return "Progress dashboard"
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        bundle = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+
+def progress_table_html(lines: tuple[LessonProgress, ...]) -> str:
+    rows = []
+    for line in lines:
+        total = "?" if line.total_questions is None else str(line.total_questions)
+        revisit = (
+            "<ul>"
+            + "".join(f"<li>{html.escape(o)}</li>" for o in line.objectives_to_revisit)
+            + "</ul>"
+            if line.objectives_to_revisit
+            else "none"
+        )
+        rows.append(
+            f"<tr><td>{html.escape(line.title)}</td><td>{line.attempted} of {total}</td>"
+            f"<td>{line.first_try_correct}</td><td>{revisit}</td></tr>"
+        )
+    return (
+        '<table class="lessons-table"><caption>Progress per lesson</caption><thead><tr>'
+        '<th scope="col">Lesson</th><th scope="col">Attempted</th>'
+        '<th scope="col">Right on first try</th><th scope="col">Objectives to revisit</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )

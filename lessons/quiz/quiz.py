@@ -1,0 +1,168 @@
+"""A lesson quiz in one line: ``Quiz.from_bank("00_welcome")``.
+
+The quiz ties the questions' states to a running score and to the student's progress file.
+It builds its widgets only when displayed, so headless use (tests, scripts) needs no
+front end, and its plain-text form is short and fixed, so nbval's comparison of committed
+notebook outputs never sees widget state, the clock or the progress file.
+"""
+
+from __future__ import annotations
+
+import html
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lessons.quiz.bank import load_bank
+from lessons.quiz.progress import ProgressStore, ProgressWarning
+from lessons.quiz.schema import Bank
+from lessons.quiz.state import Event, QuestionState
+
+SCORE_CLASS = "lessons-quiz-score"
+
+
+@dataclass(frozen=True)
+class Score:
+    """The running score of a quiz in this session."""
+
+    total: int
+    attempted: int
+    solved: int
+    first_try_correct: int
+
+    def text(self) -> str:
+        return (
+            f"Score: {self.solved} of {self.total} solved, {self.first_try_correct} right on "
+            f"the first try ({self.attempted} attempted)."
+        )
+
+
+class Quiz:
+    """The questions of one bank (or a chosen few), with score and saved progress."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        only: Iterable[str] | str | None = None,
+        store: ProgressStore | None = None,
+    ) -> None:
+        self.bank = bank
+        self.lesson = bank.lesson
+        questions = list(bank.questions)
+        if only is not None:
+            wanted = [only] if isinstance(only, str) else list(only)
+            known = [question.id for question in questions]
+            unknown = [qid for qid in wanted if qid not in known]
+            if unknown or not wanted:
+                raise ValueError(
+                    f"only={wanted!r}: unknown question ids {unknown}; bank {bank.lesson!r} "
+                    f"has {known}"
+                )
+            questions = [question for question in questions if question.id in wanted]
+        self.store = store if store is not None else ProgressStore()
+        self.questions = tuple(QuestionState(question) for question in questions)
+        for state in self.questions:
+            state.subscribe(self._on_event)
+        self._widget = None
+        self._score_label = None
+        self._views: dict[str, object] = {}
+
+    @classmethod
+    def from_bank(
+        cls,
+        name: str | Path,
+        only: Iterable[str] | str | None = None,
+        store: ProgressStore | None = None,
+    ) -> Quiz:
+        """The quiz of lesson ``name`` (e.g. ``"00_welcome"``); ``only`` picks question ids."""
+        return cls(load_bank(name), only=only, store=store)
+
+    def question(self, question_id: str) -> QuestionState:
+        for state in self.questions:
+            if state.id == question_id:
+                return state
+        known = [state.id for state in self.questions]
+        raise KeyError(f"question_id={question_id!r} is not in this quiz; it has {known}")
+
+    @property
+    def score(self) -> Score:
+        return Score(
+            total=len(self.questions),
+            attempted=sum(1 for state in self.questions if state.attempts or state.revealed),
+            solved=sum(1 for state in self.questions if state.solved),
+            first_try_correct=sum(1 for state in self.questions if state.first_try_correct),
+        )
+
+    # -- progress ----------------------------------------------------------------------
+    def _on_event(self, event: Event, state: QuestionState) -> None:
+        if event == "check" and state.last_result is not None and state.last_result.counted:
+            result = state.last_result
+            self._save(
+                state,
+                lambda: self.store.record_attempt(
+                    self.lesson,
+                    state.id,
+                    state.question.objective,
+                    result.answer,
+                    result.correct,
+                    result.wrong_options,
+                ),
+            )
+        elif event == "give_up":
+            self._save(
+                state,
+                lambda: self.store.record_reveal(self.lesson, state.id, state.question.objective),
+            )
+        if self._score_label is not None:
+            self._score_label.value = html.escape(self.score.text())
+
+    def _save(self, state: QuestionState, write: Callable[[], None]) -> None:
+        """Record progress; a failure is shown to the student but never breaks the quiz."""
+        try:
+            write()
+        except Exception as error:  # a progress problem must not cost the student the quiz
+            message = f"Your progress could not be saved ({type(error).__name__}: {error})."
+            warnings.warn(message, ProgressWarning, stacklevel=2)
+            self.store.notices.append(message)
+        notices = self.store.take_notices()
+        state.notice = " ".join(notices) if notices else None
+
+    # -- display -----------------------------------------------------------------------
+    def view(self, question_id: str):
+        """The ``QuestionView`` (widgets) of one question, built on first use."""
+        self.widget  # noqa: B018 (builds every view)
+        return self._views[self.question(question_id).id]
+
+    @property
+    def widget(self):
+        """The whole quiz as one ipywidgets container (built on first use)."""
+        if self._widget is None:
+            import ipywidgets
+
+            from lessons.quiz.widgets import QuestionView
+
+            total = len(self.questions)
+            views = []
+            for number, state in enumerate(self.questions, start=1):
+                view = QuestionView(state, number=number, total=total)
+                self._views[state.id] = view
+                views.append(view.container)
+            header = ipywidgets.HTML(f"<h3>Quiz: {html.escape(self.bank.title)}</h3>")
+            children = [header, *views]
+            if total > 1:
+                self._score_label = ipywidgets.HTML(html.escape(self.score.text()))
+                self._score_label.add_class(SCORE_CLASS)
+                children.insert(1, self._score_label)
+            self._widget = ipywidgets.VBox(children)
+            self._widget.add_class("lessons-quiz-lesson")
+        return self._widget
+
+    def __repr__(self) -> str:
+        count = len(self.questions)
+        return f"Quiz {self.lesson}: {count} question{'s' if count != 1 else ''}"
+
+    def _repr_mimebundle_(self, **kwargs) -> dict:
+        bundle = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = repr(self)
+        return bundle
