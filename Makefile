@@ -40,7 +40,7 @@ format: $(STAMP)
 
 ## bench: performance figures (not part of `make test`)
 bench: $(STAMP)
-	$(BIN)/python -m pytest benchmarks -p no:nbval --benchmark-only -q
+	$(BIN)/python -m pytest benchmarks -o addopts="" --benchmark-only -q
 
 clean-venv:
 	rm -rf $(VENV)

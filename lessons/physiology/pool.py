@@ -1,11 +1,11 @@
 """A motor-unit pool: recruitment, rate coding and the force they produce.
 
 Implements the model of Fuglevand, Winter & Patla (1993), J Neurophysiol 70:2470-2488:
-recruitment thresholds spread exponentially (many small, few large units; eq. 1), firing rate
+recruitment thresholds spread exponentially (many small, few large units), firing rate
 rising linearly with excitation above threshold from a minimum rate and capped at a peak rate
-that falls with threshold (eqs. 3-5), discharges as a renewal process with Gaussian
-inter-spike intervals (eq. 6), twitch forces spread exponentially with recruitment rank (eq. 13)
-and contraction times inversely related to force (eq. 14). Thresholds and forces span exactly
+that falls with threshold, discharges as a renewal process with Gaussian
+inter-spike intervals, twitch forces spread exponentially with recruitment rank
+and contraction times inversely related to force. Thresholds and forces span exactly
 the requested ranges (first unit 1, last unit RR or RP), as in the implementation of Potvin &
 Fuglevand (2017, PLoS Comput Biol 13:e1005581).
 """
@@ -52,7 +52,8 @@ MAX_UNIT_SAMPLES = 20_000_000
 @dataclass(frozen=True, eq=False)
 class PoolActivity:
     """What a pool did over time: drive (0-1), summed and per-unit force (arbitrary units),
-    firing rates asked of each unit (Hz) and the discharge times of each unit (s)."""
+    firing rates asked of each unit (Hz; a read-only view when the drive is constant) and the
+    discharge times of each unit (s)."""
 
     time: np.ndarray
     drive: np.ndarray
@@ -132,7 +133,7 @@ class MotorUnitPool:
         """Firing rate (Hz) of every unit for ``drive`` in [0, 1]; shape (n_units, *drive.shape).
 
         Rate = min_rate + gain (E - threshold) above threshold, capped at the unit's peak rate,
-        zero below (Fuglevand et al. 1993, eqs. 3-5).
+        zero below (Fuglevand et al. 1993).
         """
         level = check.array_in_range("drive", drive, 0.0, 1.0)
         excitation = level * self.max_excitation
@@ -150,7 +151,7 @@ class MotorUnitPool:
 
         ``drive`` is a fraction (0-1) of maximal excitation, or an array with one value per
         sample (a ramp) to show recruitment as drive rises. Intervals are Gaussian with the
-        pool's CV (Fuglevand et al. 1993, eq. 6); each unit starts at a random phase.
+        pool's CV (Fuglevand et al. 1993); each unit starts at a random phase.
         """
         step, n_samples = self._grid(duration, dt)
         levels = check.array_in_range("drive", drive, 0.0, 1.0)

@@ -1,8 +1,8 @@
 """Electrical stimulation of one motor unit or a whole muscle: twitch, summation and tetanus.
 
 The force for any list of stimulus times is the superposition of twitches (Fuglevand, Winter &
-Patla 1993, J Neurophysiol 70:2470-2488, eq. 13), each scaled by the force-frequency gain of the
-interval before it (their eqs. 16-17), and delayed by a latent period. This is what a student's
+Patla 1993, J Neurophysiol 70:2470-2488), each scaled by the force-frequency gain of the
+interval before it, and delayed by a latent period. This is what a student's
 stimulator experiment shows: a single twitch, summation of a pair, unfused and fused tetanus.
 """
 
@@ -98,9 +98,9 @@ def evoked_force(
 ) -> EvokedForce:
     """Force of one unit (or a uniformly stimulated muscle) for stimuli at ``stimulus_times``.
 
-    Twitches (Fuglevand et al. 1993, eq. 13) start ``latent_period`` after each stimulus and
-    add; each twitch is scaled by the force-frequency gain of the interval before it (eqs.
-    16-17), so pairs and slow trains sum linearly and fast trains fuse and saturate.
+    Twitches (Fuglevand et al. 1993) start ``latent_period`` after each stimulus and add;
+    each twitch is scaled by the force-frequency gain of the interval before it, so pairs and
+    slow trains sum linearly and fast trains fuse and saturate.
     """
     times = check.sorted_times("stimulus_times", stimulus_times)
     length = check.positive("duration", duration, MAX_DURATION)
@@ -145,7 +145,7 @@ def force_frequency_curve(
 
     ``relative_force`` is the mean force divided by its limit at infinite rate (full fusion),
     ``P T e x S(inf) / (S(0.4)/0.4) / T``, so it follows ``S(x) = 1 - exp(-2 x^3)`` above the
-    normalised rate 0.4 (Fuglevand et al. 1993, eq. 16).
+    normalised rate 0.4 (Fuglevand et al. 1993).
     """
     rates = np.atleast_1d(
         check.array_in_range("frequencies", frequencies, 0.0, MAX_FREQUENCY, low_inclusive=False)

@@ -1,9 +1,9 @@
 """The motor-unit twitch and its force-frequency gain.
 
-Implements the twitch model of Fuglevand, Winter & Patla (1993), J Neurophysiol 70(6):2470-2488
-(their equations 13-17): each discharge of a motor unit produces a twitch shaped as the impulse
-response of a critically damped second-order system, and twitches add linearly except that, at
-high discharge rates, each twitch is scaled by a gain that makes the unit's force saturate along a
+Implements the twitch model of Fuglevand, Winter & Patla (1993), J Neurophysiol
+70(6):2470-2488: each discharge of a motor unit produces a twitch shaped as the impulse response
+of a critically damped second-order system, and twitches add linearly except that, at high
+discharge rates, each twitch is scaled by a gain that makes the unit's force saturate along a
 sigmoid of the normalised rate. Force is in arbitrary units throughout; times are in seconds.
 """
 
@@ -35,7 +35,7 @@ def twitch_force(
 ) -> np.ndarray:
     """Force of one twitch at times ``t`` (s) after the discharge: ``P t/T exp(1 - t/T)``.
 
-    The impulse response of a critically damped system (Fuglevand et al. 1993, eq. 13) rises to
+    The impulse response of a critically damped system (Fuglevand et al. 1993) rises to
     exactly ``peak_force`` at ``t = contraction_time`` and decays after it; before the discharge
     (t < 0) the force is zero. Force is in arbitrary units.
     """
@@ -47,7 +47,7 @@ def twitch_force(
 
 
 def _sigmoid(normalised_rate: np.ndarray) -> np.ndarray:
-    # Fuglevand et al. 1993, eq. 16: S = 1 - exp(-2 (T/ISI)^3).
+    # Fuglevand et al. 1993: S = 1 - exp(-2 (T/ISI)^3).
     return 1.0 - np.exp(-2.0 * normalised_rate**3)
 
 
@@ -56,7 +56,7 @@ def force_gain(contraction_time: ArrayLike, isi: ArrayLike) -> np.ndarray:
 
     With the normalised rate ``x = T/ISI`` and ``S(x) = 1 - exp(-2 x^3)``, the gain is 1 while
     ``x <= 0.4`` (twitches add linearly) and ``(S(x)/x) / (S(0.4)/0.4)`` above, so it is
-    continuous at 0.4 (Fuglevand et al. 1993, eqs. 16-17). Multiplied by the number of twitches
+    continuous at 0.4 (Fuglevand et al. 1993). Multiplied by the number of twitches
     per contraction time this makes the mean force follow the sigmoid ``S``, which saturates as
     the unit reaches fused tetanus. Broadcasts over both arguments.
     """

@@ -1,38 +1,45 @@
-"""The frame every simulation shares: controls, a live figure, a caption and a readout."""
+"""The frame every simulation shares: controls, live figures, a readout and a caption."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
 
 class SimulationApp:
-    """Controls and a plotly ``FigureWidget`` shown as one block in a notebook.
+    """Controls above one or more plotly ``FigureWidget``s, shown as one block in a notebook.
 
-    Displays with a short, fixed ``text/plain`` so stored notebook outputs (checked by nbval)
-    do not depend on the widgets' state.
+    ``extras`` are further widgets shown under the figures (an audio player, a table). The
+    block displays with a short, fixed ``text/plain`` so stored notebook outputs (checked by
+    nbval) do not depend on the widgets' state.
     """
 
     def __init__(
         self,
         title: str,
         controls: Mapping[str, widgets.Widget],
-        figure: go.FigureWidget,
+        figures: go.FigureWidget | Sequence[go.FigureWidget],
         caption: str,
+        extras: Sequence[widgets.Widget] = (),
+        figures_side_by_side: bool = False,
     ) -> None:
         self.title = title
         self.controls = dict(controls)
-        self.figure = figure
+        self.figures = [figures] if isinstance(figures, go.FigureWidget) else list(figures)
+        self.figure = self.figures[0]
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.readout.add_class("lessons-sim-readout")
         caption_widget = widgets.HTML(f"<p><em>{caption}</em></p>")
+        caption_widget.add_class("lessons-sim-caption")
+        figure_box = (widgets.HBox if figures_side_by_side else widgets.VBox)(self.figures)
         self.widget = widgets.VBox(
             [
                 widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"}),
-                self.figure,
+                figure_box,
                 self.readout,
+                *extras,
                 caption_widget,
             ]
         )

@@ -27,7 +27,7 @@ def test_default_pool_spans_the_papers_ranges(pool: MotorUnitPool) -> None:
 
 
 def test_thresholds_are_exponentially_distributed(pool: MotorUnitPool) -> None:
-    # Many low-threshold units and few high-threshold ones (Fuglevand 1993, eq. 1).
+    # Many low-threshold units and few high-threshold ones (Fuglevand 1993).
     ratios = pool.thresholds[1:] / pool.thresholds[:-1]
     np.testing.assert_allclose(ratios, ratios[0])
     assert np.sum(pool.thresholds < 15.5) > 0.75 * pool.n_units

@@ -70,7 +70,7 @@ def test_unfused_tetanus_ripples_and_fused_does_not() -> None:
 
 
 def test_force_frequency_curve_is_sigmoid_and_saturates() -> None:
-    # Relative force follows S(x) = 1 - exp(-2 x^3) above x = 0.4 (Fuglevand 1993, eq. 16).
+    # Relative force follows S(x) = 1 - exp(-2 x^3) above x = 0.4 (Fuglevand 1993).
     curve = force_frequency_curve(np.linspace(1, 100, 200), contraction_time=0.05)
     assert np.all(np.diff(curve.mean_force) >= -1e-12)
     assert curve.relative_force[-1] == pytest.approx(1.0, abs=1e-6)

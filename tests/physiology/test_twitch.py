@@ -1,5 +1,5 @@
 """The twitch and force-frequency gain of Fuglevand, Winter & Patla (1993), J Neurophysiol
-70:2470-2488, eqs. 13-17."""
+70:2470-2488."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from lessons.physiology import force_gain, twitch_force
 
 @pytest.mark.parametrize(("peak", "contraction"), [(1.0, 0.05), (3.5, 0.03), (100.0, 0.09)])
 def test_twitch_peaks_at_contraction_time_with_peak_force(peak: float, contraction: float) -> None:
-    # Fuglevand et al. 1993, eq. 13: P t/T exp(1 - t/T) has its maximum P at t = T.
+    # Fuglevand et al. 1993: P t/T exp(1 - t/T) has its maximum P at t = T.
     time = np.linspace(0.0, 5 * contraction, 50_001)
     force = twitch_force(time, peak_force=peak, contraction_time=contraction)
     assert time[np.argmax(force)] == pytest.approx(contraction, rel=1e-3)
@@ -42,7 +42,7 @@ def test_gain_is_one_up_to_normalised_rate_0_4() -> None:
 
 
 def test_gain_above_0_4_follows_the_sigmoid_formula() -> None:
-    # Fuglevand et al. 1993, eqs. 16-17, evaluated independently at x = T/ISI = 1.
+    # Fuglevand et al. 1993, evaluated independently at x = T/ISI = 1.
     expected = (1 - np.exp(-2.0)) / ((1 - np.exp(-2 * 0.4**3)) / 0.4)
     assert force_gain(0.05, 0.05) == pytest.approx(expected)
 

@@ -1,0 +1,54 @@
+"""Lesson 00's twitch explorer: moving a slider moves the curve the way the model says."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lessons.sims import twitch_explorer
+
+
+def _peak_time_ms(app) -> float:
+    trace = app.figure.data[1]
+    return float(np.asarray(trace.x)[np.argmax(trace.y)])
+
+
+def test_peak_follows_the_contraction_time_slider():
+    app = twitch_explorer()
+    assert _peak_time_ms(app) == pytest.approx(50, abs=1)
+    app.controls["contraction_time"].value = 100
+    # Fuglevand et al. 1993, eq. 13: the twitch peaks at t = T.
+    assert _peak_time_ms(app) == pytest.approx(100, abs=1)
+    assert list(app.figure.data[2].x) == [100]
+    assert "at 100 ms" in app.readout.value
+
+
+def test_peak_force_slider_scales_without_moving_the_peak():
+    app = twitch_explorer()
+    before = np.asarray(app.figure.data[1].y)
+    app.controls["peak_force"].value = 2.0
+    after = np.asarray(app.figure.data[1].y)
+    np.testing.assert_allclose(after, 2.0 * before)
+    assert _peak_time_ms(app) == pytest.approx(50, abs=1)
+
+
+def test_reference_curve_stays_put():
+    app = twitch_explorer()
+    reference = np.asarray(app.figure.data[0].y).copy()
+    app.controls["contraction_time"].value = 30
+    np.testing.assert_array_equal(np.asarray(app.figure.data[0].y), reference)
+
+
+def test_half_relaxation_readout_is_the_model_value():
+    # t/T exp(1 - t/T) = 1/2 after the peak at t/T = 2.678 (solved numerically).
+    app = twitch_explorer()
+    app.controls["contraction_time"].value = 40
+    assert "by 107 ms" in app.readout.value
+
+
+def test_text_form_is_fixed_whatever_the_state():
+    app = twitch_explorer()
+    before = app._repr_mimebundle_()["text/plain"]
+    app.controls["contraction_time"].value = 80
+    assert app._repr_mimebundle_()["text/plain"] == before
+    assert "Twitch explorer" in before
