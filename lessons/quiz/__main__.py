@@ -1,4 +1,8 @@
-"""Command line for instructors: ``python -m lessons.quiz validate data/quizzes/*.yaml``."""
+"""Command line for instructors.
+
+    python -m lessons.quiz validate data/quizzes/*.yaml   # check banks against the schema
+    python -m lessons.quiz answer-key [--output key.md]   # the answer key, from the banks
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from lessons.paths import data_file
+from lessons.quiz.answer_key import answer_key
 from lessons.quiz.bank import QuestionBankError, load_bank
 
 
@@ -29,9 +35,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check question banks against the schema")
     check.add_argument("banks", nargs="+", help="bank files, e.g. data/quizzes/*.yaml")
+    key = commands.add_parser("answer-key", help="write the answer key of every bank")
+    key.add_argument("--output", type=Path, help="a Markdown file (default: print it)")
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return 1 if validate(arguments.banks) else 0
+    if arguments.command == "answer-key":
+        banks = [load_bank(path) for path in sorted(data_file("quizzes").glob("*.yaml"))]
+        text = answer_key(banks)
+        if arguments.output:
+            arguments.output.write_text(text, encoding="utf-8")
+            print(f"answer key for {len(banks)} banks written to {arguments.output}")
+        else:
+            print(text)
+        return 0
     return 2  # pragma: no cover (argparse refuses unknown commands)
 
 
