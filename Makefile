@@ -28,7 +28,7 @@ test: $(STAMP)
 
 ## notebooks: re-execute every lesson in place (no widget state saved)
 notebooks: $(STAMP)
-	$(BIN)/python -m lessons.notebook_tools execute notebooks/*.ipynb
+	$(BIN)/python -m lessons.notebook_tools execute notebooks/*.ipynb notebooks/instructor/*.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,6 +13,7 @@ from lessons.notebook_tools import notebook_problems, strip_volatile_metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ALL_NOTEBOOKS = sorted((ROOT / "notebooks").rglob("*.ipynb"))
 FRAME_HEADINGS = ("Learning objectives", "Summary", "References")
 
 
@@ -20,7 +21,7 @@ def test_there_are_notebooks():
     assert NOTEBOOKS, "notebooks/ holds no lesson"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda path: path.name)
 def test_committed_notebook_is_clean(path):
     assert notebook_problems(path) == []
 

@@ -1,0 +1,1 @@
+"""Tools for instructors: a synthetic class to try the class-results view on."""
