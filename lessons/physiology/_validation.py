@@ -111,3 +111,10 @@ def sorted_times(name: str, values: Sequence[float] | ArrayLike) -> np.ndarray:
     if array.ndim > 1:
         raise ValueError(f"{name} must be a 1-D list of times in seconds; got shape {array.shape}")
     return np.sort(array.ravel())
+
+
+def random_generator(name: str, seed: object) -> np.random.Generator:
+    """A numpy Generator for ``seed``, a whole number >= 0 (the same seed gives the same run)."""
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ValueError(f"{name} must be a whole number >= 0; got {_describe(seed)}")
+    return np.random.default_rng(int(seed))

@@ -172,7 +172,7 @@ def emg_from_spikes(
     impulses = np.bincount(columns[inside], values[inside], minlength=padded).astype(float)
     voltage = oaconvolve(impulses, waveform.voltage)[2 * half : 2 * half + n_samples]
     if noise > 0:
-        voltage = voltage + np.random.default_rng(seed).normal(0.0, noise, n_samples)
+        voltage = voltage + check.random_generator("seed", seed).normal(0.0, noise, n_samples)
     return EmgSignal(np.arange(n_samples) / rate, voltage, rate)
 
 
@@ -186,7 +186,7 @@ def needle_emg(
 ) -> EmgSignal:
     """Needle EMG of motor units: each unit's MUAP has its own size, drawn log-normally around
     ``amplitude`` because the needle lies at a different distance from each unit."""
-    rng = np.random.default_rng(seed)
+    rng = check.random_generator("seed", seed)
     sizes = np.exp(rng.normal(0.0, NEEDLE_AMPLITUDE_SPREAD, len(spike_times)))
     waveform = motor_unit_potential(sampling_rate, amplitude=amplitude)
     return emg_from_spikes(spike_times, duration, waveform, sizes, noise_rms, seed + 1)

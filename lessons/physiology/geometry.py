@@ -171,7 +171,7 @@ def muscle_cross_section(
     per_unit = check.scalar("points_per_unit", points_per_unit, 2.0, 1000.0)
     overlap = check.scalar("territory_overlap", territory_overlap, 1.0, 50.0)
     muscles = _REGIONS[region]
-    rng = np.random.default_rng(seed)
+    rng = check.random_generator("seed", seed)
     total_area = sum(m.area for m in muscles)
     largest = max(m.innervation_number for m in muscles)
     xs, ys, muscle_index, unit_index = [], [], [], []

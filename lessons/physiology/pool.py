@@ -167,7 +167,7 @@ class MotorUnitPool:
             rates = np.broadcast_to(self.rates(levels[0])[:, np.newaxis], (self.n_units, n_samples))
         else:
             rates = self.rates(levels)
-        rng = np.random.default_rng(seed)
+        rng = check.random_generator("seed", seed)
         spikes = self._discharge_times(rates, step, rng)
         time, unit_force = self._unit_force(spikes, n_samples, step)
         return PoolActivity(

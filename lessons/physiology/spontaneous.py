@@ -25,8 +25,8 @@ import numpy as np
 from lessons.physiology import _validation as check
 
 #: Default fasciculation rate, 0.2 Hz (one every 5 s on average): a teaching value inside the
-#: "irregular, well under 1 Hz" range; in ALS observation of up to 90 s may be needed to catch
-#: one fasciculation in a muscle (Mills 2010), so real rates per unit are often lower still.
+#: "irregular, well under 1 Hz" range (Mills 2010), chosen so a short simulation shows a few
+#: discharges; a single unit usually fasciculates more rarely still.
 DEFAULT_FASCICULATION_RATE = 0.2
 #: Highest fasciculation rate accepted, 1 Hz: faster regular firing is another phenomenon.
 MAX_FASCICULATION_RATE = 1.0
@@ -86,7 +86,7 @@ def fasciculation(
     length = check.positive("duration", duration, MAX_DURATION)
     mean_rate = check.scalar("rate", rate, 0.0, MAX_FASCICULATION_RATE)
     index = check.integer("unit", unit, 0, 100_000)
-    rng = np.random.default_rng(seed)
+    rng = check.random_generator("seed", seed)
     count = rng.poisson(mean_rate * length)
     times = rng.uniform(0.0, length, count)
     if first_discharge is not None:
@@ -114,7 +114,7 @@ def fibrillation(
     low, high = FIBRILLATION_RATE_RANGE
     frequency = check.scalar("rate", rate, low, high)
     index = check.integer("fibre", fibre, 0, 10_000_000)
-    rng = np.random.default_rng(seed)
+    rng = check.random_generator("seed", seed)
     start = rng.uniform(0.0, 1.0 / frequency)
     times = np.arange(start, length, 1.0 / frequency)
     return SpontaneousActivity(
@@ -148,7 +148,7 @@ def cramp(
         check.integer(f"units_per_muscle[{name!r}]", count, 1, 2000)
     muscles = tuple(name for name, count in layout.items() for _ in range(count))
     n_units = len(muscles)
-    rng = np.random.default_rng(seed)
+    rng = check.random_generator("seed", seed)
     low, high = CRAMP_RATE_RANGE
     unit_rates = np.clip(rng.normal(CRAMP_MEAN_RATE, CRAMP_RATE_SD, n_units), low, high)
     shape = 1.0 / variability**2

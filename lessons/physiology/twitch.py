@@ -63,7 +63,10 @@ def force_gain(contraction_time: ArrayLike, isi: ArrayLike) -> np.ndarray:
     contraction = check.array_in_range(
         "contraction_time", contraction_time, 0.0, MAX_CONTRACTION_TIME, low_inclusive=False
     )
-    interval = check.array_in_range("isi", isi, 0.0, np.inf, low_inclusive=False)
+    # An infinite interval (a unit's first discharge, with none before it) is allowed: gain 1.
+    interval = np.asarray(isi, dtype=float)
+    finite_part = np.where(np.isposinf(interval), 1.0, interval)
+    check.array_in_range("isi", finite_part, 0.0, np.inf, low_inclusive=False)
     return gain_of_normalised_rate(contraction / interval)
 
 
