@@ -1,0 +1,68 @@
+"""Every simulation app in the course, moved through every control, as a student would.
+
+Apps are found by ``lessons.sims.catalogue``, so a new lesson's apps are covered as soon as
+they exist. Each control is moved (sliders to both ends and the middle, every option of a
+picker, every button clicked) and must: not raise, send at most 200 KB to the browser
+(the performance budget), and leave the figures well formed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lessons.sims.app import SimulationApp
+from lessons.sims.catalogue import simulation_apps
+from lessons.sims.payload import MAX_UPDATE_BYTES, control_moves, recording_comms
+
+APPS = simulation_apps()
+
+
+def test_the_catalogue_finds_the_welcome_app():
+    assert "welcome.twitch_explorer" in APPS
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_every_control_move_stays_within_the_payload_budget(name):
+    with recording_comms() as log:
+        app = APPS[name]()
+        assert isinstance(app, SimulationApp)
+        moves = [
+            (control_name, label, action)
+            for control_name, control in app.controls.items()
+            for label, action in control_moves(control)
+        ]
+        assert moves, f"{name}: no control could be moved"
+        for control_name, label, action in moves:
+            sent = log.bytes_sent_by(action)
+            assert sent <= MAX_UPDATE_BYTES, (
+                f"{name}: moving {control_name} {label} sent {sent} bytes, "
+                f"over the {MAX_UPDATE_BYTES} budget"
+            )
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_figures_have_data_and_titled_axes(name):
+    with recording_comms():
+        app = APPS[name]()
+    for figure in app.figures:
+        assert len(figure.data) > 0, f"{name}: a figure without traces"
+        layout = figure.layout
+        for axis_name in ("xaxis", "yaxis"):
+            axis = layout[axis_name]
+            if axis.visible is False or axis.showticklabels is False:
+                continue
+            has_data = any(getattr(trace, axis_name[0], None) is not None for trace in figure.data)
+            if has_data:
+                assert axis.title.text, f"{name}: {axis_name} has tick labels but no title"
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_text_form_is_fixed_and_names_the_app(name):
+    with recording_comms() as log:
+        app = APPS[name]()
+        before = app._repr_mimebundle_()["text/plain"]
+        for control in app.controls.values():
+            for _label, action in control_moves(control)[:1]:
+                log.bytes_sent_by(action)
+        assert app._repr_mimebundle_()["text/plain"] == before
+    assert app.title in before
