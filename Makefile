@@ -38,9 +38,9 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format lessons tests benchmarks
 
-## bench: performance figures (not part of `make test`)
+## bench: every performance figure in one table (not part of `make test`)
 bench: $(STAMP)
-	$(BIN)/python -m pytest benchmarks -o addopts="" --benchmark-only -q
+	$(BIN)/python benchmarks/run_all.py
 
 clean-venv:
 	rm -rf $(VENV)
