@@ -1,0 +1,561 @@
+"""Lesson 03's experiments: recruitment by the size principle and rate coding.
+
+All three apps run on the default motor-unit pool of Fuglevand, Winter & Patla (1993,
+J Neurophysiol 70:2470-2488): 120 units recruited in order of threshold, each firing faster as
+the drive grows. ``recruitment_explorer`` holds the drive steady, ``ramp_explorer`` raises it
+slowly, and ``force_sources_explorer`` splits the force into what recruitment and what rate
+coding contribute. Units are numbered 1 to 120 in recruitment order (1 = lowest threshold).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from lessons.physiology import MotorUnitPool, PoolActivity
+from lessons.physiology.force_sources import ForceSources, force_sources
+from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.style import COLOURS, FIGURE_LAYOUT
+
+#: Simulation step, 1 ms: resolves the fastest (30 ms) twitches of the default pool.
+STEP = 0.001
+#: Length of the steady-drive window shown, 1 s, so the ticks in a raster row are the rate in Hz.
+WINDOW = 1.0
+#: Simulated time before the window, 0.5 s: units start at random phases at time 0, and by
+#: 0.5 s (5.6 contraction times of the slowest, 90 ms unit) the missing tail of earlier
+#: twitches, (1 + t/T) exp(-t/T) of a twitch's area, is under 3 % of the steady force.
+SETTLING = 0.5
+#: Seed of the discharge times, so the notebook and its stored outputs are reproducible.
+SEED = 3
+#: Length of the ramp from no drive to full drive, 10 s: 10 % of maximal drive per second.
+RAMP_DURATION = 10.0
+#: The ramp's raster shows every 5th unit (and the last), to keep it to a few thousand points.
+RAMP_RASTER_EVERY = 5
+#: Points kept per plotted force trace after min-max decimation (two per column).
+FORCE_COLUMNS = 600
+#: Window of the running mean used for the ramp's force readout, 0.1 s.
+READOUT_AVERAGE = 0.1
+#: Drive grid of the force-sources figure: 0 to 100 % in 0.5 % steps.
+DRIVE_GRID = np.linspace(0.0, 1.0, 201)
+
+
+@dataclass(frozen=True, eq=False)
+class RasterPoints:
+    """Discharges ready to plot: time (ms or s), unit number (1 = first recruited) and the
+    unit's contraction time (ms), which sets the tick's colour."""
+
+    time: np.ndarray
+    unit: np.ndarray
+    contraction_time_ms: np.ndarray
+
+
+def raster_points(
+    pool: MotorUnitPool,
+    spike_times: Sequence[np.ndarray],
+    start: float,
+    stop: float,
+    units: Sequence[int] | np.ndarray | None = None,
+    time_scale: float = 1000.0,
+) -> RasterPoints:
+    """The discharges of ``units`` (0-based indices; all by default) in [start, stop) seconds.
+
+    Times are shifted to start at 0 and multiplied by ``time_scale`` (1000 gives ms).
+    """
+    indices = np.arange(pool.n_units) if units is None else np.asarray(units, dtype=int)
+    times, numbers = [], []
+    for index in indices:
+        train = np.asarray(spike_times[index])
+        inside = train[(train >= start) & (train < stop)]
+        times.append((inside - start) * time_scale)
+        numbers.append(np.full(len(inside), index + 1))
+    unit = np.concatenate(numbers) if numbers else np.zeros(0, dtype=int)
+    contraction_ms = pool.contraction_times[unit - 1] * 1000.0 if len(unit) else np.zeros(0)
+    # Compact dtypes: the widget sends such arrays to the browser as binary buffers.
+    return RasterPoints(
+        time=(np.concatenate(times) if times else np.zeros(0)).astype(np.float32),
+        unit=unit.astype(np.int16),
+        contraction_time_ms=contraction_ms.astype(np.float32),
+    )
+
+
+def min_max_decimate(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most ``2 * columns`` points that keep each column's lowest and highest value.
+
+    A force trace drawn from them looks the same at screen resolution as the full trace,
+    ripple included, but costs a fraction of the data to send.
+    """
+    if len(x) <= 2 * columns:
+        return np.asarray(x), np.asarray(y)
+    edges = np.linspace(0, len(x), columns + 1).astype(int)
+    keep = []
+    for left, right in itertools.pairwise(edges):
+        segment = y[left:right]
+        low, high = left + int(np.argmin(segment)), left + int(np.argmax(segment))
+        keep.extend(sorted({low, high}))
+    index = np.asarray(keep)
+    return np.asarray(x)[index], np.asarray(y)[index]
+
+
+def _unit_colour_scale() -> list[list]:
+    # Fast units (short contraction time) vermillion, slow units bluish green (COLOURS).
+    return [[0.0, COLOURS["fast_unit"]], [1.0, COLOURS["slow_unit"]]]
+
+
+def _raster_trace(pool: MotorUnitPool, points: RasterPoints, time_unit: str) -> go.Scatter:
+    return go.Scatter(
+        x=points.time,
+        y=points.unit,
+        mode="markers",
+        name="Discharges (one tick per spike)",
+        marker={
+            "symbol": "line-ns-open",
+            "size": 5,
+            "line": {"width": 1.5},
+            "color": points.contraction_time_ms,
+            "colorscale": _unit_colour_scale(),
+            "cmin": float(pool.contraction_times.min() * 1000.0),
+            "cmax": float(pool.contraction_times.max() * 1000.0),
+            "showscale": True,
+            "colorbar": {
+                "title": {"text": "Contraction<br>time (ms)"},
+                "len": 0.6,
+                "y": 1.0,
+                "yanchor": "top",
+                "thickness": 12,
+            },
+        },
+        hovertemplate=f"unit %{{y}}<br>spike at %{{x}} {time_unit}<extra></extra>",
+    )
+
+
+def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
+    """Centred running mean over ``width`` samples; the window shrinks at the ends."""
+    total = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(len(values))
+    low = np.clip(index - width // 2, 0, len(values))
+    high = np.clip(index + width - width // 2, 0, len(values))
+    return (total[high] - total[low]) / (high - low)
+
+
+def _check_fraction(name: str, value: float) -> float:
+    number = float(value)
+    if not math.isfinite(number) or not 0.0 <= number <= 1.0:
+        raise ValueError(f"{name} must be in [0, 1] (a fraction of maximal drive); got {value!r}")
+    return number
+
+
+def _steady_maximal_force(pool: MotorUnitPool, seed: int) -> float:
+    """Mean force over the shown window at full drive: the 100 % of the force axes."""
+    activity = pool.simulate(1.0, SETTLING + WINDOW, STEP, seed=seed)
+    return float(activity.force[_window_slice(activity)].mean())
+
+
+def _window_slice(activity: PoolActivity) -> slice:
+    first = round(SETTLING / STEP)
+    return slice(first, len(activity.time))
+
+
+# --- Experiment 1: a steady drive --------------------------------------------------------
+
+
+def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
+    """A drive slider over the default 120-unit pool: raster, force and each unit's rate.
+
+    Raising the drive recruits units in order of threshold (small, slow units first) and
+    makes every recruited unit fire faster (Fuglevand et al. 1993); the force rises with both.
+    """
+    start_drive = _check_fraction("drive", drive)
+    pool = MotorUnitPool()
+    unit_numbers = np.arange(1, pool.n_units + 1, dtype=np.int16)
+    contraction_ms = pool.contraction_times * 1000.0
+    maximal_force = _steady_maximal_force(pool, seed)
+    window_ms = np.arange(round(WINDOW / STEP) + 1) * STEP * 1000.0
+    cache: dict[int, tuple[RasterPoints, np.ndarray, np.ndarray]] = {}
+
+    def steady_state(percent: int) -> tuple[RasterPoints, np.ndarray, np.ndarray]:
+        # Each drive is simulated once; moving the slider back reuses the result.
+        if percent not in cache:
+            activity = pool.simulate(percent / 100.0, SETTLING + WINDOW, STEP, seed=seed)
+            points = raster_points(pool, activity.spike_times, SETTLING, SETTLING + WINDOW + STEP)
+            force = 100.0 * activity.force[_window_slice(activity)] / maximal_force
+            cache[percent] = (points, force.astype(np.float32), pool.rates(percent / 100.0))
+        return cache[percent]
+
+    slider = labelled_slider("Drive (% of maximal excitation)", start_drive * 100, 0, 100, 1)
+    activity_figure = go.FigureWidget(
+        make_subplots(
+            rows=2, cols=1, shared_xaxes=True, row_heights=[0.68, 0.32], vertical_spacing=0.06
+        )
+    )
+    activity_figure.add_trace(
+        _raster_trace(pool, raster_points(pool, [np.zeros(0)] * pool.n_units, 0, 1), "ms"),
+        row=1,
+        col=1,
+    )
+    activity_figure.add_trace(
+        go.Scatter(
+            x=window_ms,
+            y=np.zeros_like(window_ms),
+            name="Total force",
+            line={"color": COLOURS["force"], "width": 2},
+        ),
+        row=2,
+        col=1,
+    )
+    activity_figure.update_layout(FIGURE_LAYOUT)
+    activity_figure.update_layout(
+        height=560,
+        title={"text": "Which units fire, and the force they make together"},
+        showlegend=False,
+    )
+    activity_figure.update_yaxes(
+        title_text="Motor unit (1 = lowest threshold)", range=[0, pool.n_units + 1], row=1, col=1
+    )
+    activity_figure.update_yaxes(title_text="Force (% of maximal)", range=[0, 115], row=2, col=1)
+    activity_figure.update_xaxes(title_text="Time (ms)", range=[0, WINDOW * 1000], row=2, col=1)
+
+    rate_figure = go.FigureWidget(
+        data=[
+            go.Scatter(
+                x=unit_numbers,
+                y=pool.peak_rates,
+                name="Highest rate the unit can reach",
+                line={"color": COLOURS["reference"], "dash": "dash"},
+            ),
+            go.Scatter(
+                x=[],
+                y=[],
+                name="Not recruited (silent)",
+                mode="markers",
+                marker={"color": COLOURS["inactive"], "size": 6},
+            ),
+            go.Scatter(
+                x=[],
+                y=[],
+                name="Firing",
+                mode="markers",
+                marker={
+                    "size": 7,
+                    "color": [],
+                    "colorscale": _unit_colour_scale(),
+                    "cmin": float(contraction_ms.min()),
+                    "cmax": float(contraction_ms.max()),
+                },
+            ),
+        ],
+        layout={
+            **FIGURE_LAYOUT,
+            "height": 330,
+            "title": {"text": "Firing rate of every unit", "y": 0.97},
+            "margin": {**FIGURE_LAYOUT["margin"], "t": 80},
+            "xaxis": {
+                "title": {"text": "Motor unit (in recruitment order)"},
+                "range": [0, pool.n_units + 1],
+            },
+            "yaxis": {"title": {"text": "Firing rate (Hz)"}, "range": [-1, 40]},
+        },
+    )
+    app = SimulationApp(
+        "Recruitment explorer",
+        {"drive": slider},
+        [activity_figure, rate_figure],
+        caption=(
+            "Top: one tick for each discharge of each of the 120 motor units in one second, "
+            "units ordered by recruitment threshold and coloured by twitch speed (green slow, "
+            "vermillion fast), with the total force below; bottom: each unit's firing rate "
+            "(Fuglevand et al. 1993 pool)."
+        ),
+    )
+
+    def redraw(_change: object = None) -> None:
+        percent = round(slider.value)
+        points, force, rates = steady_state(percent)
+        firing = rates > 0
+        with activity_figure.batch_update():
+            raster = activity_figure.data[0]
+            raster.x, raster.y = points.time, points.unit
+            raster.marker.color = points.contraction_time_ms
+            activity_figure.data[1].y = force
+        with rate_figure.batch_update():
+            rate_figure.data[1].x = unit_numbers[~firing]
+            rate_figure.data[1].y = np.zeros(int(np.sum(~firing)), dtype=np.float32)
+            rate_figure.data[2].x = unit_numbers[firing]
+            rate_figure.data[2].y = rates[firing].astype(np.float32)
+            rate_figure.data[2].marker.color = contraction_ms[firing].astype(np.float32)
+        app.readout.value = _steady_readout(percent, rates, float(force.mean()))
+
+    slider.observe(redraw, names="value")
+    redraw()
+    return app
+
+
+def _steady_readout(percent: int, rates: np.ndarray, force_percent: float) -> str:
+    count = int(np.sum(rates > 0))
+    if count == 0:
+        return f"Drive {percent} %: no unit has reached its threshold; no force."
+    newest = count  # units are recruited in order, so the newest is unit number `count`
+    return (
+        f"Drive {percent} %: <b>{count} of {len(rates)}</b> units firing, from unit 1 at "
+        f"{rates[0]:.1f} Hz to the newest, unit {newest}, at {rates[newest - 1]:.1f} Hz. "
+        f"Mean force <b>{_percent(force_percent)} %</b> of maximal."
+    )
+
+
+def _percent(value: float) -> str:
+    """A percentage with one decimal below 10 (so small forces do not read as 0)."""
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
+# --- Experiment 2: a slow ramp --------------------------------------------------------------
+
+
+def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> SimulationApp:
+    """A drive ramp from 0 to 100 % over ``duration`` seconds, with a time cursor.
+
+    The raster shows units joining in order of threshold; the readout at the cursor gives the
+    drive, the number of units recruited and the force, so the student can find when the last
+    unit joins and watch the force keep rising after it.
+    """
+    length = float(duration)
+    if not math.isfinite(length) or not 2.0 <= length <= 30.0:
+        raise ValueError(f"duration must be in [2, 30] s; got {duration!r}")
+    pool = MotorUnitPool()
+    n_samples = round(length / STEP) + 1
+    ramp = np.linspace(0.0, 1.0, n_samples)
+    activity = pool.simulate(ramp, length, STEP, seed=seed)
+    maximal_force = _steady_maximal_force(pool, seed)
+    force_percent = 100.0 * activity.force / maximal_force
+    # Running mean over 0.1 s, for a readout that does not jump with each twitch.
+    smooth_force = _running_mean(force_percent, round(READOUT_AVERAGE / STEP))
+    shown = np.unique(np.r_[np.arange(0, pool.n_units, RAMP_RASTER_EVERY), pool.n_units - 1])
+    points = raster_points(pool, activity.spike_times, 0.0, length + STEP, shown, time_scale=1.0)
+    force_x, force_y = min_max_decimate(activity.time, force_percent, FORCE_COLUMNS)
+    full_recruitment_time = pool.recruitment_drive * length
+
+    figure = go.FigureWidget(
+        make_subplots(
+            rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.06
+        )
+    )
+    figure.add_trace(_raster_trace(pool, points, "s"), row=1, col=1)
+    figure.add_trace(
+        go.Scatter(
+            x=[0, 0],
+            y=[0, pool.n_units + 1],
+            name="Cursor",
+            mode="lines",
+            line={"color": COLOURS["highlight"], "width": 2},
+            showlegend=False,
+        ),
+        row=1,
+        col=1,
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=[0, length],
+            y=[0, 100],
+            name="Drive (% of maximal excitation)",
+            mode="lines",
+            line={"color": COLOURS["reference"], "dash": "dash"},
+        ),
+        row=2,
+        col=1,
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=force_x.astype(np.float32),
+            y=force_y.astype(np.float32),
+            name="Force (% of maximal)",
+            line={"color": COLOURS["force"], "width": 1.5},
+        ),
+        row=2,
+        col=1,
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=[0, 0],
+            y=[0, 110],
+            name="Cursor",
+            mode="lines",
+            line={"color": COLOURS["highlight"], "width": 2},
+            showlegend=False,
+        ),
+        row=2,
+        col=1,
+    )
+    figure.update_layout(FIGURE_LAYOUT)
+    figure.update_layout(
+        height=600,
+        title={"text": "A slow ramp of drive: recruitment order and force", "y": 0.98},
+        legend={"y": 1.0, "yanchor": "bottom"},
+        margin={"t": 90},
+    )
+    figure.update_yaxes(
+        title_text="Motor unit (every 5th, and 120)", range=[0, pool.n_units + 1], row=1, col=1
+    )
+    figure.update_yaxes(title_text="Percent of maximum (%)", range=[0, 110], row=2, col=1)
+    figure.update_xaxes(
+        title_text="Time from the start of the ramp (s)", range=[0, length], row=2, col=1
+    )
+    cursor = labelled_slider("Cursor: time into the ramp (s)", 0.0, 0.0, length, 0.05, ".2f")
+    app = SimulationApp(
+        "Ramp explorer",
+        {"time": cursor},
+        figure,
+        caption=(
+            f"Top: discharges of every 5th motor unit (and the last, unit 120) while the drive "
+            f"rises steadily from 0 to 100 % in {length:g} s, coloured by twitch speed (green "
+            "slow, vermillion fast); bottom: the drive (dashed) and the total force; the orange "
+            "line is the cursor."
+        ),
+    )
+
+    def redraw(_change: object = None) -> None:
+        time = float(cursor.value)
+        index = min(round(time / STEP), n_samples - 1)
+        drive = float(ramp[index])
+        with figure.batch_update():
+            figure.data[1].x = [time, time]
+            figure.data[4].x = [time, time]
+        count = int(np.sum(pool.rates(drive) > 0))
+        text = (
+            f"At {time:.2f} s the drive is {100 * drive:.1f} % of maximal: "
+            f"<b>{count} of {pool.n_units}</b> units recruited; force "
+            f"<b>{_percent(smooth_force[index])} %</b> of maximal (mean over 0.1 s)."
+        )
+        if count == pool.n_units:
+            then = smooth_force[round(full_recruitment_time / STEP)]
+            text += (
+                f" All units have been recruited since {full_recruitment_time:.2f} s, when the "
+                f"force was {then:.0f} %: every percent gained since then comes from rate coding."
+            )
+        app.readout.value = text
+
+    cursor.observe(redraw, names="value")
+    redraw()
+    return app
+
+
+# --- Experiment 3: recruitment versus rate coding ----------------------------------------
+
+
+def force_sources_explorer(drive: float = 0.5, recruitment_range: float = 30.0) -> SimulationApp:
+    """Force against drive, split into recruitment alone and what rate coding adds.
+
+    A second slider changes the pool's recruitment range (largest over smallest threshold;
+    30 in Fuglevand et al. 1993): a wider range recruits units until a higher drive.
+    """
+    start_drive = _check_fraction("drive", drive)
+    start_range = float(recruitment_range)
+    if not math.isfinite(start_range) or not 5.0 <= start_range <= 120.0:
+        raise ValueError(f"recruitment_range must be in [5, 120]; got {recruitment_range!r}")
+    drive_percent = DRIVE_GRID * 100.0
+    drive_slider = labelled_slider("Drive (% of maximal excitation)", start_drive * 100, 0, 100, 1)
+    range_slider = labelled_slider(
+        "Recruitment range (largest / smallest threshold)", start_range, 5, 120, 5
+    )
+    figure = go.FigureWidget(
+        data=[
+            go.Scatter(
+                x=drive_percent,
+                y=np.zeros_like(drive_percent),
+                fill="tozeroy",
+                name="Recruitment alone (every unit stays at 8 Hz)",
+                line={"color": COLOURS["reference"], "width": 2},
+            ),
+            go.Scatter(
+                x=drive_percent,
+                y=np.zeros_like(drive_percent),
+                fill="tonexty",
+                name="The model, with rate coding (blue area: what rate coding adds)",
+                line={"color": COLOURS["force"], "width": 3},
+            ),
+            go.Scatter(
+                x=[0, 0],
+                y=[0, 105],
+                mode="lines",
+                name="Last unit recruited",
+                line={"color": COLOURS["highlight"], "dash": "dot", "width": 2},
+            ),
+            go.Scatter(
+                x=[0],
+                y=[0],
+                mode="markers",
+                name="Your drive",
+                marker={
+                    "color": COLOURS["highlight"],
+                    "size": 12,
+                    "symbol": "diamond",
+                    "line": {"color": COLOURS["stimulus"], "width": 1},
+                },
+            ),
+        ],
+        layout={
+            **FIGURE_LAYOUT,
+            "height": 420,
+            "title": {"text": "Where the force comes from", "y": 0.97},
+            "legend": {**FIGURE_LAYOUT["legend"], "traceorder": "normal"},
+            "margin": {**FIGURE_LAYOUT["margin"], "t": 100},
+            "xaxis": {"title": {"text": "Drive (% of maximal excitation)"}, "range": [0, 100]},
+            "yaxis": {"title": {"text": "Steady force (% of maximal)"}, "range": [0, 105]},
+        },
+    )
+    app = SimulationApp(
+        "Force sources explorer",
+        {"drive": drive_slider, "recruitment_range": range_slider},
+        figure,
+        caption=(
+            "Steady force of the pool against drive: the grey area is what recruitment alone "
+            "would give if every unit kept its 8 Hz starting rate, the blue area is what rate "
+            "coding adds, and the dotted line marks the drive at which the last unit is "
+            "recruited."
+        ),
+    )
+    state: dict[str, object] = {}
+    cache: dict[float, tuple[MotorUnitPool, ForceSources]] = {}
+
+    def recompute(_change: object = None) -> None:
+        # Each recruitment range is computed once; the drive slider only reads the result.
+        key = float(range_slider.value)
+        if key not in cache:
+            pool = MotorUnitPool(recruitment_range=key)
+            cache[key] = (pool, force_sources(pool, DRIVE_GRID))
+        pool, sources = cache[key]
+        state["pool"], state["sources"] = pool, sources
+        full = 100.0 * pool.recruitment_drive
+        with figure.batch_update():
+            alone = sources.percent_of_maximum(sources.recruitment_force)
+            figure.data[0].y = alone.astype(np.float32)
+            figure.data[1].y = sources.percent_of_maximum(sources.total_force).astype(np.float32)
+            figure.data[2].x = [full, full]
+        move_marker()
+
+    def move_marker(_change: object = None) -> None:
+        pool: MotorUnitPool = state["pool"]  # type: ignore[assignment]
+        sources: ForceSources = state["sources"]  # type: ignore[assignment]
+        index = round(drive_slider.value / 100.0 * (len(DRIVE_GRID) - 1))
+        total = float(sources.percent_of_maximum(sources.total_force[index]))
+        alone = float(sources.percent_of_maximum(sources.recruitment_force[index]))
+        with figure.batch_update():
+            figure.data[3].x = [drive_slider.value]
+            figure.data[3].y = [total]
+        full_index = int(np.argmax(sources.recruited == pool.n_units))
+        app.readout.value = (
+            f"Drive {drive_slider.value:.0f} %: <b>{int(sources.recruited[index])} of "
+            f"{pool.n_units}</b> units recruited; force <b>{total:.0f} %</b> of maximal, of "
+            f"which recruitment alone gives {alone:.0f} % and rate coding adds "
+            f"{total - alone:.0f} %. This pool recruits its last unit at "
+            f"{100 * pool.recruitment_drive:.0f} % drive (force then about "
+            f"{float(sources.percent_of_maximum(sources.total_force[full_index])):.0f} %)."
+        )
+
+    range_slider.observe(recompute, names="value")
+    drive_slider.observe(move_marker, names="value")
+    recompute()
+    return app
