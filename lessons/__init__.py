@@ -2,7 +2,7 @@
 
 Submodules, from the bottom up:
 
-- ``lessons.physiology``: pure numpy/scipy models (twitch, motor-unit pool, EMG, ...).
+- ``lessons.physiology``: pure numpy models (twitch, motor-unit pool, EMG, ...).
 - ``lessons.content``: reads the course data in ``data/`` (references, causes, triage).
 - ``lessons.quiz``: question banks, quiz widgets, progress and class results.
 - ``lessons.sims``: ipywidgets controls wired to plotly figures, one app per experiment.
@@ -19,7 +19,7 @@ _SUBMODULES = ("content", "physiology", "quiz", "sims")
 
 
 def __getattr__(name: str) -> ModuleType:
-    # Lazy submodules keep `import lessons` fast (no plotly or scipy until needed).
+    # Lazy submodules keep `import lessons` fast (no plotly or numpy until needed).
     if name in _SUBMODULES:
         return import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'lessons' has no attribute {name!r}")

@@ -79,11 +79,11 @@ def test_the_comparison_notices_a_dropped_package_and_a_changed_version(tmp_path
     # The check above must be able to fail: break a copy two ways and compare.
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
     environment = (ROOT / "environment.yml").read_text()
-    environment = environment.replace("  - scipy=1.17.1\n", "").replace(
+    environment = environment.replace("  - pyyaml=6.0.4\n", "").replace(
         "plotly=7.1.0", "plotly=6.0.0"
     )
     (tmp_path / "environment.yml").write_text(environment)
     assert mismatches(tmp_path) == [
-        "only in pyproject.toml: scipy",
+        "only in pyproject.toml: pyyaml",
         "plotly: environment.yml 6.0.0, pyproject.toml 7.1.0",
     ]

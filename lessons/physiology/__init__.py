@@ -1,4 +1,4 @@
-"""Pure numpy/scipy models of muscle physiology for the course (no widgets, no plotting).
+"""Pure numpy models of muscle physiology for the course (no widgets, no plotting).
 
 Times are in seconds, rates in hertz, potentials in volts, lengths in metres, forces in
 arbitrary units. Every default value and equation is cited in the docstring where it is

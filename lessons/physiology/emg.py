@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.signal import oaconvolve, resample_poly
 
 from lessons.physiology import _validation as check
+from lessons.physiology._convolution import fft_convolve, upsample
 
 #: Needle MUAP duration, 10 ms: middle of the normal 5-15 ms range (Daube & Rubin 2009).
 NEEDLE_MUAP_DURATION = 0.010
@@ -170,7 +170,7 @@ def emg_from_spikes(
     values = np.repeat(scale, [len(times) for times in trains])
     inside = (columns >= 0) & (columns < padded)
     impulses = np.bincount(columns[inside], values[inside], minlength=padded).astype(float)
-    voltage = oaconvolve(impulses, waveform.voltage)[2 * half : 2 * half + n_samples]
+    voltage = fft_convolve(impulses, waveform.voltage)[2 * half : 2 * half + n_samples]
     if noise > 0:
         voltage = voltage + check.random_generator("seed", seed).normal(0.0, noise, n_samples)
     return EmgSignal(np.arange(n_samples) / rate, voltage, rate)
@@ -245,7 +245,7 @@ def emg_audio(signal: ArrayLike, sampling_rate: float) -> tuple[np.ndarray, int]
     output_rate = round(rate)
     if output_rate < MIN_AUDIO_RATE:
         factor = math.ceil(MIN_AUDIO_RATE / output_rate)
-        voltage = resample_poly(voltage, factor, 1)
+        voltage = upsample(voltage, factor)
         output_rate *= factor
     centred = voltage - voltage.mean()
     peak = np.abs(centred).max()

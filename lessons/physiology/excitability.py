@@ -45,9 +45,9 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.signal import fftconvolve
 
 from lessons.physiology import _validation as check
+from lessons.physiology._convolution import fft_convolve
 
 #: Standard deviation of the membrane-potential fluctuation, 2 mV (teaching value).
 DEFAULT_NOISE_SD = 0.002
@@ -218,7 +218,7 @@ def membrane_noise(
     kernel = np.exp(-(offsets**2) / (2.0 * kernel_sd**2))
     kernel *= spread / math.sqrt(np.sum(kernel**2))
     white = np.random.default_rng(seed).standard_normal(count + kernel.size - 1)
-    return fftconvolve(white, kernel, mode="valid")
+    return fft_convolve(white, kernel)[kernel.size - 1 : count + kernel.size - 1]
 
 
 def threshold_crossings(potential: ArrayLike, margin: float, step: float) -> np.ndarray:

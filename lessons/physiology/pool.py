@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from lessons.physiology import _validation as check
-from lessons.physiology.twitch import gain_of_normalised_rate, twitch_train
+from lessons.physiology.twitch import gain_of_normalised_rate, twitch_trains
 
 #: Default pool of Fuglevand et al. (1993): 120 units.
 DEFAULT_UNITS = 120
@@ -249,7 +249,7 @@ class MotorUnitPool:
     def _unit_force(
         self, trains: tuple[np.ndarray, ...], n_samples: int, step: float
     ) -> tuple[np.ndarray, np.ndarray]:
-        # Each unit's twitches are summed by the exact recursive filter of twitch_train.
+        # Each unit's twitches are summed by convolution with its whole sampled twitch.
         time = np.arange(n_samples) * step
         lengths = [len(times) for times in trains]
         all_times = np.concatenate(trains) if trains else np.zeros(0)
@@ -264,8 +264,8 @@ class MotorUnitPool:
         columns = np.rint(all_times / step).astype(np.intp)
         inside = columns < n_samples
         np.add.at(impulses, (owner[inside], columns[inside]), gains[inside])
-        for unit in np.flatnonzero(lengths):
-            impulses[unit] = twitch_train(
-                impulses[unit], self.peak_forces[unit], self.contraction_times[unit], step
-            )
+        active = np.flatnonzero(lengths)
+        impulses[active] = twitch_trains(
+            impulses[active], self.peak_forces[active], self.contraction_times[active], step
+        )
         return time, impulses
