@@ -10,12 +10,19 @@ Submodules, from the bottom up:
 Importing ``lessons`` itself is cheap: submodules load when a lesson asks for them.
 """
 
+import sys
 from importlib import import_module
 from types import ModuleType
 
 __version__ = "0.1.0"
 
 _SUBMODULES = ("content", "physiology", "quiz", "sims")
+
+# plotly imports nbformat, which imports jsonschema, which tries the optional package
+# rfc3987_syntax; that one builds a parser when imported, about 1.4 s of CPU in every lesson's
+# kernel, only to check "iri" strings that nothing in a lesson validates. Marking it absent
+# (unless something already imported it) makes jsonschema skip that check.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def __getattr__(name: str) -> ModuleType:
