@@ -1,0 +1,292 @@
+"""Lesson 07's apps, driven through their widgets: the case sorter, the checker, the table.
+
+The expected levels come from the triage rules (``lessons.content.triage``), never from
+numbers written here, except the NHS thresholds, which are checked against their source:
+a twitch lasting more than 2 weeks (NHS "Twitching eyes and muscles", ``nhs2026a``) and a
+leg cramp lasting longer than 10 minutes (NHS "Leg cramps", ``nhs2026b``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lessons.content.triage import (
+    LEVELS,
+    Vignette,
+    triage,
+    triage_table,
+    triage_vignette,
+    vignettes,
+)
+from lessons.quiz import load_bank
+from lessons.quiz.widgets import FEEDBACK_CLASS as QUIZ_FEEDBACK_CLASS
+from lessons.quiz.widgets import QUESTION_CLASS
+from lessons.sims.triage import (
+    FEEDBACK_CLASS,
+    LEVEL_COLOURS,
+    LEVEL_SHORT_NAMES,
+    QUIZ_CLASS,
+    symptom_checker,
+    symptom_table,
+    vignette_sorter,
+)
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "07_when_to_seek_care.ipynb"
+CASES = vignettes()
+
+
+def _answer(sorter, index: int, level: str):
+    """Pick case ``index`` in the drop-down, choose ``level`` and press Check."""
+    sorter.case_picker.value = index
+    sorter.choice.value = level
+    sorter.check_button.click()
+    return sorter.results[CASES[index].id]
+
+
+def _points(trace) -> set[tuple[str, str]]:
+    return set(zip(trace.y or (), trace.x or (), strict=True))
+
+
+# -- the case sorter -------------------------------------------------------------------------
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[case.id for case in CASES])
+def test_a_right_sort_is_confirmed_with_the_case_feedback_and_the_rules_reasons(index):
+    sorter = vignette_sorter()
+    case = CASES[index]
+    rules = triage_vignette(case)
+    result = _answer(sorter, index, rules.level)
+    assert result.correct and result.right_first_time and result.attempts == 1
+    feedback = sorter.feedback.value
+    assert feedback.startswith("<p><strong>Right")
+    assert html.escape(case.feedback) in feedback
+    for reason in rules.reasons:
+        assert html.escape(reason) in feedback
+    # The figure shows the case once in the rules' level and the student's circle on it.
+    name, level_name = f"Case {index + 1}", LEVEL_SHORT_NAMES[rules.level]
+    rules_trace = sorter.figure.data[LEVELS.index(rules.level)]
+    assert _points(rules_trace) == {(name, level_name)}
+    assert _points(sorter.figure.data[3]) == {(name, level_name)}
+    assert "Sorted right first time: 1 of" in sorter.score.value
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[case.id for case in CASES])
+def test_every_wrong_sort_is_corrected_in_the_right_direction(index):
+    case = CASES[index]
+    rules = triage_vignette(case)
+    for wrong in (level for level in LEVELS if level != rules.level):
+        sorter = vignette_sorter()
+        result = _answer(sorter, index, wrong)
+        assert not result.correct and not result.right_first_time
+        feedback = sorter.feedback.value
+        assert feedback.startswith("<p><strong>Not quite")
+        direction = "less urgent" if LEVELS.index(wrong) < LEVELS.index(rules.level) else "more"
+        assert direction in feedback
+        assert html.escape(case.feedback) in feedback
+        assert all(html.escape(reason) in feedback for reason in rules.reasons)
+        name = f"Case {index + 1}"
+        assert _points(sorter.figure.data[3]) == {(name, LEVEL_SHORT_NAMES[wrong])}
+        assert (name, LEVEL_SHORT_NAMES[wrong]) not in _points(
+            sorter.figure.data[LEVELS.index(rules.level)]
+        )
+        assert "Sorted right first time: 0 of" in sorter.score.value
+
+
+def test_a_second_try_can_be_right_but_not_right_first_time():
+    sorter = vignette_sorter()
+    emergency = next(i for i, case in enumerate(CASES) if case.expected == "emergency")
+    _answer(sorter, emergency, "self-care")
+    result = _answer(sorter, emergency, "emergency")
+    assert result.correct and result.attempts == 2 and not result.right_first_time
+    assert "Sorted right first time: 0 of" in sorter.score.value
+    assert "checked so far: 1 of" in sorter.score.value
+
+
+def test_checking_without_a_choice_records_nothing():
+    sorter = vignette_sorter()
+    sorter.check_button.click()
+    assert sorter.results == {}
+    assert "choose a level" in sorter.feedback.value
+
+
+def test_rules_are_hidden_until_a_case_is_checked():
+    sorter = vignette_sorter()
+    assert all(not trace.x for trace in sorter.figure.data)
+    sorter.choice.value = "emergency"  # choosing alone does not reveal the answer
+    assert all(not trace.x for trace in sorter.figure.data)
+    assert sorter.feedback.value == ""
+
+
+def test_navigation_shows_each_case_and_keeps_its_answer():
+    sorter = vignette_sorter()
+    first = CASES[0]
+    assert html.escape(first.story) in sorter.story.value
+    _answer(sorter, 0, first.expected)
+    feedback = sorter.feedback.value
+    sorter.next_button.click()
+    assert html.escape(CASES[1].story) in sorter.story.value
+    assert sorter.choice.value is None and sorter.feedback.value == ""
+    sorter.previous_button.click()
+    assert sorter.choice.value == first.expected and sorter.feedback.value == feedback
+    sorter.previous_button.click()  # wraps round to the last case
+    assert sorter.case_picker.value == len(CASES) - 1
+
+
+def test_sorter_is_styled_and_labelled_like_a_quiz():
+    sorter = vignette_sorter()
+    assert (QUIZ_CLASS, FEEDBACK_CLASS) == (QUESTION_CLASS, QUIZ_FEEDBACK_CLASS)
+    assert QUIZ_CLASS in sorter.container._dom_classes
+    assert FEEDBACK_CLASS in sorter.feedback._dom_classes
+    assert sorter.choice.description and sorter.case_picker.description
+    assert [value for _, value in sorter.choice.options] == list(LEVELS)
+    text = sorter._repr_mimebundle_()["text/plain"]
+    _answer(sorter, 0, "emergency")
+    assert sorter._repr_mimebundle_()["text/plain"] == text
+    assert f"{len(CASES)} case vignettes" in text
+
+
+def test_a_vignette_that_disagrees_with_the_rules_is_refused():
+    from lessons.sims.triage import VignetteSorter
+
+    bad = Vignette(
+        id="bad_case", title="T", story="S", signs=("paralysis",), expected="self-care",
+        feedback="F",
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="bad_case"):
+        VignetteSorter([bad])
+    with pytest.raises(ValueError, match="cases"):
+        VignetteSorter([])
+
+
+# -- the symptom checker ---------------------------------------------------------------------
+def test_checker_offers_every_sign_except_the_duration_signs():
+    app = symptom_checker()
+    table = triage_table()
+    duration = {table.twitch_days.sign, table.cramp_minutes.sign}
+    assert set(app.sign_boxes) == set(table.signs) - duration
+    assert all(box.description for box in app.sign_boxes.values())
+
+
+def test_no_sign_is_self_care_with_the_triangle_on_self_care():
+    app = symptom_checker()
+    assert app.result.level == "self-care"
+    assert "Self-care" in app.readout.value
+    assert list(app.level_figure.data[0].y) == [0, 0, 0]
+    assert list(app.level_figure.data[1].x) == ["Self-care"]
+
+
+@pytest.mark.parametrize("sign", sorted(triage_table().signs))
+def test_each_sign_alone_moves_the_bars_and_readout_to_its_level(sign):
+    app = symptom_checker()
+    table = triage_table()
+    if sign == table.twitch_days.sign:
+        app.controls["twitch_days"].value = table.twitch_days.more_than + 1
+    elif sign == table.cramp_minutes.sign:
+        app.controls["cramp_minutes"].value = table.cramp_minutes.more_than + 1
+    else:
+        app.sign_boxes[sign].value = True
+    level = table.signs[sign].level
+    assert app.result.level == triage([sign]).level == level
+    expected_counts = [int(candidate == level) for candidate in LEVELS]
+    assert list(app.level_figure.data[0].y) == expected_counts
+    assert list(app.level_figure.data[1].x) == [LEVEL_SHORT_NAMES[level]]
+    assert html.escape(table.signs[sign].why) in app.readout.value
+
+
+def test_one_emergency_sign_outweighs_reassuring_signs():
+    app = symptom_checker()
+    app.sign_boxes["known_trigger"].value = True
+    app.sign_boxes["cramp_eased_by_stretching"].value = True
+    assert app.result.level == "self-care"
+    app.sign_boxes["sudden_one_sided_weakness"].value = True
+    assert app.result.level == "emergency"
+    assert list(app.level_figure.data[0].y) == [2, 0, 1]
+    assert list(app.level_figure.data[0].marker.line.width) == [0, 0, 3]
+    assert list(app.level_figure.data[1].x) == ["Emergency"]
+    assert "911" in app.readout.value
+    app.sign_boxes["sudden_one_sided_weakness"].value = False
+    assert app.result.level == "self-care"
+
+
+def test_twitch_slider_crosses_the_nhs_two_week_threshold():
+    """NHS 'Twitching eyes and muscles' (nhs2026a): see a GP for a twitch over 2 weeks."""
+    app = symptom_checker()
+    bar = app.duration_figure.data[0]
+    app.controls["twitch_days"].value = 14
+    assert app.result.level == "self-care"
+    assert list(bar.x) == [14] and bar.marker.color == LEVEL_COLOURS["self-care"]
+    assert "not over" in bar.text[0]
+    app.controls["twitch_days"].value = 15
+    assert app.result.level == "see a doctor soon"
+    assert list(bar.x) == [15] and bar.marker.color == LEVEL_COLOURS["see a doctor soon"]
+    assert "over the threshold" in bar.text[0] and "not over" not in bar.text[0]
+    assert "2 weeks" in app.readout.value
+
+
+def test_cramp_slider_crosses_the_nhs_ten_minute_threshold():
+    """NHS 'Leg cramps' (nhs2026b): see a GP if cramps last longer than 10 minutes."""
+    app = symptom_checker()
+    bar = app.duration_figure.data[1]
+    app.controls["cramp_minutes"].value = 10
+    assert app.result.level == "self-care" and bar.marker.color == LEVEL_COLOURS["self-care"]
+    app.controls["cramp_minutes"].value = 10.5
+    assert app.result.level == "see a doctor soon"
+    assert bar.marker.color == LEVEL_COLOURS["see a doctor soon"]
+    assert "10 minutes" in app.readout.value
+
+
+def test_threshold_lines_sit_at_the_rule_table_values():
+    app = symptom_checker()
+    table = triage_table()
+    lines = sorted(shape.x0 for shape in app.duration_figure.layout.shapes)
+    assert lines == sorted([table.twitch_days.more_than, table.cramp_minutes.more_than])
+
+
+def test_checker_is_framed_as_a_teaching_tool_with_a_fixed_text_form():
+    app = symptom_checker()
+    text = app._repr_mimebundle_()["text/plain"]
+    app.sign_boxes["paralysis"].value = True
+    assert app._repr_mimebundle_()["text/plain"] == text
+    assert "teaching tool" in text
+    shown = " ".join(getattr(child, "value", "") for child in app.widget.children)
+    assert "not a diagnostic tool" in shown
+
+
+# -- the symptom table -----------------------------------------------------------------------
+def test_symptom_table_lists_every_symptom_once_most_urgent_first():
+    table = symptom_table()
+    levels = [level for level, _, _ in table.groups]
+    assert levels == sorted(levels, key=LEVELS.index, reverse=True)
+    page = table._repr_html_()
+    from lessons.content.symptoms import symptoms
+
+    for symptom in symptoms():
+        assert page.count(f">{html.escape(symptom.name)}<") == 1
+    assert page.index("Emergency") < page.index("Self-care")
+    assert repr(table) == f"<SymptomTable: {len(symptoms())} symptoms that may come with twitches>"
+
+
+# -- the notebook ----------------------------------------------------------------------------
+def _notebook():
+    return nbformat.read(NOTEBOOK, as_version=4)
+
+
+def test_notebook_reference_list_holds_every_key_its_content_cites():
+    cells = [cell.source for cell in _notebook().cells if cell.cell_type == "code"]
+    (call,) = [source for source in cells if "show_references(" in source]
+    listed = set(re.findall(r'"([a-z0-9]+)"', call))
+    table = triage_table()
+    cited = set(symptom_table().references)
+    cited |= {key for sign in table.signs.values() for key in sign.references}
+    cited |= {key for level in table.levels for key in level.references}
+    cited |= {key for q in load_bank("07_when_to_seek_care").questions for key in q.references}
+    assert cited - listed == set()
+
+
+def test_notebook_states_the_number_of_sign_combinations_the_rules_allow():
+    markdown = "\n".join(c.source for c in _notebook().cells if c.cell_type == "markdown")
+    count = len(triage_table().signs)
+    assert f"2<sup>{count}</sup>" in markdown
