@@ -1,7 +1,7 @@
 """Every simulation app of the course, found by looking, so no list can go stale.
 
-An app is a public function of a ``lessons.sims`` module that returns a ``SimulationApp`` and
-needs no arguments. The tests move every control of every app; the benchmarks time them.
+An app is a public function of a ``lessons.sims`` module whose return type is a
+``SimulationApp`` (or a subclass) and that needs no arguments. The tests move every control of every app; the benchmarks time them.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import typing
 from collections.abc import Callable
 
 from lessons.sims.app import SimulationApp
@@ -29,7 +30,8 @@ def simulation_apps() -> dict[str, Callable[[], SimulationApp]]:
             if name.startswith("_") or function.__module__ != module.__name__:
                 continue
             signature = inspect.signature(function)
-            returns_app = signature.return_annotation in ("SimulationApp", SimulationApp)
+            returns = typing.get_type_hints(function).get("return")
+            returns_app = isinstance(returns, type) and issubclass(returns, SimulationApp)
             needs_nothing = all(
                 parameter.default is not inspect.Parameter.empty
                 or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD)
