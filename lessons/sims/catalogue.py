@@ -1,7 +1,8 @@
 """Every simulation app of the course, found by looking, so no list can go stale.
 
 An app is a public function of a ``lessons.sims`` module whose return type is a
-``SimulationApp`` (or a subclass) and that needs no arguments. The tests move every control of every app; the benchmarks time them.
+``SimulationApp`` (or a subclass) and that needs no arguments. The tests move every control of
+every app; the benchmarks time them.
 """
 
 from __future__ import annotations
