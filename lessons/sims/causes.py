@@ -26,6 +26,7 @@ from lessons.physiology.excitability import (
     threshold_margin,
 )
 from lessons.sims.app import SimulationApp
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Simulated window (s): long enough to catch a few discharges of a mildly excitable axon.
@@ -64,7 +65,7 @@ def excitability_explorer(seed: int = 6) -> SimulationApp:
         layout=widgets.Layout(width="440px"),
     )
 
-    trace_figure = go.FigureWidget(
+    trace_figure = CourseFigure(
         data=[
             go.Scatter(
                 x=envelope_time,
@@ -103,7 +104,7 @@ def excitability_explorer(seed: int = 6) -> SimulationApp:
         },
     )
     gaps_mv = np.linspace(0.5, 10.0, 200)
-    rate_figure = go.FigureWidget(
+    rate_figure = CourseFigure(
         data=[
             go.Scatter(
                 x=gaps_mv,
@@ -284,7 +285,7 @@ def causes_explorer(phenomenon: str = "any") -> SimulationApp:
         continuous_update=True,
         style={"description_width": "initial"},
     )
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         data=[
             go.Bar(
                 y=list(CATEGORIES),

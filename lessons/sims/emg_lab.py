@@ -43,6 +43,7 @@ from lessons.physiology import (
     surface_potential,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: EMG sampling rate for everything that is also played (Hz): the lowest rate browsers play
@@ -403,7 +404,7 @@ def potential_explorer(kind: str = "needle", scaled: bool = False) -> Simulation
         "surface": COLOURS["emg"],
         "fibre": COLOURS["fibrillation"],
     }
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         data=[
             go.Scatter(
                 x=waveform.time * 1e3,
@@ -478,7 +479,7 @@ def _emg_figure(title: str, time: np.ndarray, y_range: float, width: int) -> go.
         "yaxis": {"title": {"text": "Voltage (mV)"}, "range": [-y_range, y_range]},
     }
     layout["width"] = width
-    return go.FigureWidget(
+    return CourseFigure(
         data=[
             go.Scatter(x=time, y=np.zeros_like(time), mode="lines", line={"color": COLOURS["emg"]})
         ],
@@ -599,7 +600,7 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
             "Surface EMG",
         ),
     )
-    figure = go.FigureWidget(base)
+    figure = CourseFigure(base)
     figure.add_trace(
         go.Scatter(
             x=[],
@@ -756,7 +757,7 @@ def signature_explorer(kind: str = "fasciculation") -> SimulationApp:
         row_heights=[0.4, 0.6],
         subplot_titles=("Discharges of each source", "Needle EMG"),
     )
-    figure = go.FigureWidget(base)
+    figure = CourseFigure(base)
     figure.add_trace(
         go.Scatter(
             x=[],

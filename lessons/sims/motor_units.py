@@ -43,6 +43,7 @@ from lessons.physiology.geometry import (
     MEDIAL_GASTROCNEMIUS_UNITS,
 )
 from lessons.sims.app import SimulationApp
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Mean fibres per motor unit in the extraocular muscles, about 10 (Goyal & Chad 2014).
@@ -285,7 +286,7 @@ def motor_unit_diagram(
         style={"description_width": "initial", "button_width": "auto"},
     )
     other_x, other_y = _other_axons()
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         data=[
             go.Scatter(
                 x=other_x,
@@ -462,7 +463,7 @@ def _section_figure(
     muscle: str, title: str, background_name: str, highlight_name: str
 ) -> go.FigureWidget:
     section, _index = _muscle_section(muscle)
-    return go.FigureWidget(
+    return CourseFigure(
         data=[
             go.Scatter(
                 x=section.x * 1000.0,

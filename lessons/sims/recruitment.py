@@ -21,6 +21,7 @@ from plotly.subplots import make_subplots
 from lessons.physiology import MotorUnitPool, PoolActivity
 from lessons.physiology.force_sources import ForceSources, force_sources
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Simulation step, 1 ms: resolves the fastest (30 ms) twitches of the default pool.
@@ -188,7 +189,7 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
         return cache[percent]
 
     slider = labelled_slider("Drive (% of maximal excitation)", start_drive * 100, 0, 100, 1)
-    activity_figure = go.FigureWidget(
+    activity_figure = CourseFigure(
         make_subplots(
             rows=2, cols=1, shared_xaxes=True, row_heights=[0.68, 0.32], vertical_spacing=0.06
         )
@@ -220,7 +221,7 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
     activity_figure.update_yaxes(title_text="Force (% of maximal)", range=[0, 115], row=2, col=1)
     activity_figure.update_xaxes(title_text="Time (ms)", range=[0, WINDOW * 1000], row=2, col=1)
 
-    rate_figure = go.FigureWidget(
+    rate_figure = CourseFigure(
         data=[
             go.Scatter(
                 x=unit_numbers,
@@ -338,7 +339,7 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
     force_x, force_y = min_max_decimate(activity.time, force_percent, FORCE_COLUMNS)
     full_recruitment_time = pool.recruitment_drive * length
 
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         make_subplots(
             rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.06
         )
@@ -460,7 +461,7 @@ def force_sources_explorer(drive: float = 0.5, recruitment_range: float = 30.0) 
     range_slider = labelled_slider(
         "Recruitment range (largest / smallest threshold)", start_range, 5, 120, 5
     )
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         data=[
             go.Scatter(
                 x=drive_percent,

@@ -32,6 +32,7 @@ from lessons.content.triage import (
     vignettes,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import FIGURE_LAYOUT, OKABE_ITO
 
 #: Colour of each level of care, least to most urgent (Okabe & Ito 2008; Wong 2011).
@@ -299,7 +300,7 @@ class VignetteSorter:
                 hovertemplate="%{y}: you chose %{x}<extra></extra>",
             )
         )
-        return go.FigureWidget(
+        return CourseFigure(
             data=traces,
             layout={
                 **FIGURE_LAYOUT,
@@ -487,7 +488,7 @@ class SymptomChecker(SimulationApp):
     @staticmethod
     def _build_level_figure() -> go.FigureWidget:
         names = [LEVEL_SHORT_NAMES[level] for level in LEVELS]
-        return go.FigureWidget(
+        return CourseFigure(
             data=[
                 go.Bar(
                     x=names,
@@ -574,7 +575,7 @@ class SymptomChecker(SimulationApp):
                 "margin": {"l": 30, "r": 40, "t": 80, "b": 50},
             }
         )
-        return go.FigureWidget(figure)
+        return CourseFigure(figure)
 
 
 def symptom_checker() -> SimulationApp:

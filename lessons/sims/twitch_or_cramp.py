@@ -29,7 +29,6 @@ from html import escape
 
 import ipywidgets as widgets
 import numpy as np
-import plotly.graph_objects as go
 from IPython.display import Audio
 from plotly.subplots import make_subplots
 
@@ -51,6 +50,7 @@ from lessons.physiology import (
 from lessons.physiology.geometry import MEDIAL_GASTROCNEMIUS_INNERVATION, UNIT_SIZE_RANGE
 from lessons.physiology.twitch import DEFAULT_CONTRACTION_TIME
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: The three events, in the order the lesson presents them.
@@ -460,7 +460,7 @@ def twitch_or_cramp_explorer(event: str = "fasciculation") -> SimulationApp:
         style={"description_width": "initial"},
     )
 
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         make_subplots(
             rows=2,
             cols=2,
@@ -745,7 +745,7 @@ def size_and_duration(
     share_slider = labelled_slider(
         "Cramp: share of each calf muscle's units (%)", 100.0 * cramp_share, 10.0, 100.0, 10.0
     )
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         make_subplots(
             rows=1,
             cols=2,

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from lessons.physiology import twitch_force
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 # A slow unit of the default pool of Fuglevand et al. (1993): contraction time 90 ms.
@@ -29,7 +30,7 @@ def twitch_explorer(contraction_time: float = 0.050, peak_force: float = 1.0) ->
     force_slider = labelled_slider(
         "Peak force (arbitrary units)", peak_force, 0.2, 2.0, 0.1, readout_format=".1f"
     )
-    figure = go.FigureWidget(
+    figure = CourseFigure(
         data=[
             go.Scatter(
                 x=time_ms,
@@ -37,10 +38,19 @@ def twitch_explorer(contraction_time: float = 0.050, peak_force: float = 1.0) ->
                 name="Slow unit for comparison (90 ms, force 1)",
                 line={"color": COLOURS["reference"], "dash": "dash"},
             ),
-            go.Scatter(x=time_ms, y=np.zeros_like(time), name="Your twitch",
-                       line={"color": COLOURS["force"], "width": 3}),
-            go.Scatter(x=[0.0], y=[0.0], name="Peak", mode="markers",
-                       marker={"color": COLOURS["highlight"], "size": 11, "symbol": "diamond"}),
+            go.Scatter(
+                x=time_ms,
+                y=np.zeros_like(time),
+                name="Your twitch",
+                line={"color": COLOURS["force"], "width": 3},
+            ),
+            go.Scatter(
+                x=[0.0],
+                y=[0.0],
+                name="Peak",
+                mode="markers",
+                marker={"color": COLOURS["highlight"], "size": 11, "symbol": "diamond"},
+            ),
         ],
         layout={
             **FIGURE_LAYOUT,

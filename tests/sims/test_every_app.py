@@ -40,6 +40,40 @@ def test_every_control_move_stays_within_the_payload_budget(name):
             )
 
 
+def _record_restyles(figure) -> list[dict]:
+    """The restyle data of every message the figure puts on the wire to the browser."""
+    sent: list[dict] = []
+
+    def record(change) -> None:
+        if change["new"]:
+            message = change["new"]
+            sent.append(message.get("restyle_data", message.get("style_data", {})))
+
+    figure.observe(record, names=["_py2js_restyle", "_py2js_update"])
+    return sent
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_no_update_leaves_a_trace_property_undefined_in_the_browser(name):
+    # plotly 7.1: when one batch_update sets different properties on different traces, the
+    # restyle message carries "undefined" for the traces left out, and the browser's copy of
+    # those traces loses the property (lessons.sims.figure.CourseFigure prevents it).
+    from plotly.basedatatypes import Undefined
+
+    with recording_comms():
+        app = APPS[name]()
+        recorded = [_record_restyles(figure) for figure in app.figures]
+        for control in app.controls.values():
+            for _label, action in control_moves(control):
+                action()
+    for messages in recorded:
+        for restyle_data in messages:
+            for prop, values in restyle_data.items():
+                assert all(value is not Undefined for value in values), (
+                    f"{name}: a batch left {prop!r} undefined for some traces"
+                )
+
+
 @pytest.mark.parametrize("name", APPS)
 def test_figures_have_data_and_titled_axes(name):
     with recording_comms():
