@@ -153,6 +153,30 @@ class MotorUnitPool:
         sample (a ramp) to show recruitment as drive rises. Intervals are Gaussian with the
         pool's CV (Fuglevand et al. 1993); each unit starts at a random phase.
         """
+        step, n_samples, levels, rates, spikes = self._discharges(drive, duration, dt, seed)
+        time, unit_force = self._unit_force(spikes, n_samples, step)
+        return PoolActivity(
+            time=time,
+            drive=levels,
+            force=unit_force.sum(axis=0),
+            unit_force=unit_force,
+            rates=rates,
+            spike_times=spikes,
+        )
+
+    def discharge_times(
+        self, drive: ArrayLike, duration: float, dt: float = 0.001, seed: int = 0
+    ) -> tuple[np.ndarray, ...]:
+        """Only the discharge times of :meth:`simulate` (the same ones for the same seed).
+
+        For EMG, which needs the spikes but not the force: skipping the force sums saves most
+        of the work of a slider update.
+        """
+        return self._discharges(drive, duration, dt, seed)[4]
+
+    def _discharges(
+        self, drive: ArrayLike, duration: float, dt: float, seed: int
+    ) -> tuple[float, int, np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
         step, n_samples = self._grid(duration, dt)
         levels = check.array_in_range("drive", drive, 0.0, 1.0)
         if levels.ndim == 0:
@@ -168,16 +192,7 @@ class MotorUnitPool:
         else:
             rates = self.rates(levels)
         rng = check.random_generator("seed", seed)
-        spikes = self._discharge_times(rates, step, rng)
-        time, unit_force = self._unit_force(spikes, n_samples, step)
-        return PoolActivity(
-            time=time,
-            drive=levels,
-            force=unit_force.sum(axis=0),
-            unit_force=unit_force,
-            rates=rates,
-            spike_times=spikes,
-        )
+        return step, n_samples, levels, rates, self._discharge_times(rates, step, rng)
 
     def force(
         self, spike_times: Sequence[ArrayLike], duration: float, dt: float = 0.001

@@ -28,7 +28,6 @@ from plotly.subplots import make_subplots
 from lessons.physiology import (
     EmgSignal,
     MotorUnitPool,
-    PoolActivity,
     SpontaneousActivity,
     Waveform,
     cramp,
@@ -116,11 +115,11 @@ POTENTIAL_KINDS = {
 class VoluntaryRecording:
     """A voluntary contraction of the pool seen by a needle and by surface electrodes.
 
-    ``activity`` holds every unit's discharges; ``needle`` records only ``needle_units``
+    ``spike_times`` holds every unit's discharges; ``needle`` records only ``needle_units``
     (indices into the pool, in recruitment order), ``surface`` all units.
     """
 
-    activity: PoolActivity
+    spike_times: tuple[np.ndarray, ...]
     needle: EmgSignal
     surface: EmgSignal
     needle_units: tuple[int, ...]
@@ -128,12 +127,12 @@ class VoluntaryRecording:
     @property
     def recruited(self) -> int:
         """How many units of the whole pool fired at least once."""
-        return int(self.activity.recruited.sum())
+        return sum(len(times) > 0 for times in self.spike_times)
 
     @property
     def recruited_near_needle(self) -> int:
         """How many of the units near the needle fired at least once."""
-        return int(self.activity.recruited[list(self.needle_units)].sum())
+        return sum(len(self.spike_times[unit]) > 0 for unit in self.needle_units)
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,18 +196,19 @@ def record_voluntary(
             f"pool must have more than {max(NEEDLE_UNITS)} units so the needle's units exist; "
             f"got n_units={pool.n_units}"
         )
-    activity = pool.simulate(drive, length, seed=seed)
-    near = [activity.spike_times[unit] for unit in NEEDLE_UNITS]
+    # The EMG needs only the discharges, not the force sums (most of a simulation's work).
+    spike_times = pool.discharge_times(drive, length, seed=seed)
+    near = [spike_times[unit] for unit in NEEDLE_UNITS]
     needle = needle_emg(near, length, AUDIO_RATE, noise_rms=NEEDLE_NOISE_RMS, seed=NEEDLE_SIZE_SEED)
     surface = surface_emg(
-        activity.spike_times,
+        spike_times,
         length,
         pool.peak_forces,
         AUDIO_RATE,
         noise_rms=SURFACE_NOISE_RMS,
         seed=seed,
     )
-    return VoluntaryRecording(activity, needle, surface, NEEDLE_UNITS)
+    return VoluntaryRecording(spike_times, needle, surface, NEEDLE_UNITS)
 
 
 def ramp_drive(peak_effort: float, duration: float = RAMP_DURATION) -> np.ndarray:
@@ -649,7 +649,7 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
         peak = slider.value / 100.0
         drive = ramp_drive(peak)
         recording = record_voluntary(drive, RAMP_DURATION, pool)
-        near = [recording.activity.spike_times[unit] for unit in NEEDLE_UNITS]
+        near = [recording.spike_times[unit] for unit in NEEDLE_UNITS]
         raster_x, raster_y = _raster(near, RAMP_DURATION + 1.0)
         _, needle_y = min_max_trace(recording.needle, RAMP_DURATION, FULL_WIDTH_COLUMNS)
         _, surface_y = min_max_trace(recording.surface, RAMP_DURATION, FULL_WIDTH_COLUMNS)
@@ -667,7 +667,7 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
 
 def _ramp_summary(pool: MotorUnitPool, peak: float, recording: VoluntaryRecording) -> str:
     """Where recruitment happened along the ramp and how fast the first unit ended up."""
-    near = [recording.activity.spike_times[unit] for unit in NEEDLE_UNITS]
+    near = [recording.spike_times[unit] for unit in NEEDLE_UNITS]
     onsets = [float(times[0]) for times in near if len(times)]
     first_rate = float(pool.rates(peak)[0])
     if not onsets:

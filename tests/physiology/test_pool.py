@@ -156,3 +156,17 @@ def test_simulation_is_finite_non_negative_and_consistent(n_units, drive, cv, se
     for times in activity.spike_times:
         assert np.all((times >= 0) & (times <= 0.5))
         assert np.all(np.diff(times) >= 0)
+
+
+def test_discharge_times_are_the_simulation_spikes_without_the_force_work():
+    # Same seed, same random draws: the EMG may skip the force sums and still see the spikes
+    # the force figures show.
+    pool = MotorUnitPool()
+    ramp = np.linspace(0.0, 0.8, 2001)
+    simulated = pool.simulate(ramp, 2.0, seed=7).spike_times
+    alone = pool.discharge_times(ramp, 2.0, seed=7)
+    assert len(alone) == len(simulated) == pool.n_units
+    for unit, (a, b) in enumerate(zip(alone, simulated, strict=True)):
+        np.testing.assert_array_equal(a, b, err_msg=f"unit {unit}")
+    with pytest.raises(ValueError, match="drive"):
+        pool.discharge_times(1.5, 1.0)
