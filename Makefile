@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8888
 
-.PHONY: course test unit notebooks lint format bench clean-venv
+.PHONY: course test unit notebooks site lint format bench clean-venv
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
@@ -29,6 +29,10 @@ test: $(STAMP)
 ## notebooks: re-execute every lesson in place (no widget state saved)
 notebooks: $(STAMP)
 	$(BIN)/python -m lessons.notebook_tools execute notebooks/*.ipynb notebooks/instructor/*.ipynb
+
+## site: the static course site, every lesson with its figures, in _build/site (works offline)
+site: $(STAMP)
+	$(BIN)/python -m lessons.site build --out _build/site
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

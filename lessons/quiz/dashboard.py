@@ -15,6 +15,8 @@ from lessons.quiz.bank import QuestionBankError, load_bank
 from lessons.quiz.export import export_results
 from lessons.quiz.progress import ProgressStore
 from lessons.quiz.schema import Bank
+from lessons.quiz.static import dashboard_static_html
+from lessons.static_mode import static_mode
 
 DASHBOARD_CLASS = "lessons-progress-dashboard"
 
@@ -194,6 +196,8 @@ class ProgressDashboard:
         return "Progress dashboard"
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
+        if static_mode():  # the course site has no progress file to show
+            return {"text/html": dashboard_static_html(), "text/plain": repr(self)}
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = repr(self)
         return bundle

@@ -18,6 +18,8 @@ from lessons.quiz.bank import load_bank
 from lessons.quiz.progress import ProgressStore, ProgressWarning
 from lessons.quiz.schema import Bank
 from lessons.quiz.state import Event, QuestionState
+from lessons.quiz.static import quiz_static_html
+from lessons.static_mode import static_mode
 
 SCORE_CLASS = "lessons-quiz-score"
 
@@ -163,6 +165,11 @@ class Quiz:
         return f"Quiz {self.lesson}: {count} question{'s' if count != 1 else ''}"
 
     def _repr_mimebundle_(self, **kwargs) -> dict:
+        if static_mode():  # the course site: questions without answers, no widgets
+            return {
+                "text/html": quiz_static_html(self.bank.title, self.questions),
+                "text/plain": repr(self),
+            }
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = repr(self)
         return bundle
