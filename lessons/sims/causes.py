@@ -26,6 +26,7 @@ from lessons.physiology.excitability import (
     threshold_margin,
 )
 from lessons.sims.app import SimulationApp
+from lessons.sims.decimate import min_max_decimate
 from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
@@ -223,15 +224,7 @@ def min_max_envelope(
     A plot a few hundred pixels wide cannot show more, and the extremes are what matter here:
     a discharge happens where the maximum reaches the threshold.
     """
-    if columns < 1:
-        raise ValueError(f"columns must be at least 1; got {columns!r}")
-    usable = (signal.size // columns) * columns
-    blocks = signal[:usable].reshape(columns, -1)
-    width = blocks.shape[1] * step
-    starts = np.arange(columns) * width
-    time = np.column_stack([starts, starts + width / 2]).ravel()
-    values = np.column_stack([blocks.min(axis=1), blocks.max(axis=1)]).ravel()
-    return time, values
+    return min_max_decimate(np.arange(signal.size) * step, signal, columns)
 
 
 def one_per_column(times: np.ndarray, column_width: float) -> np.ndarray:

@@ -42,6 +42,7 @@ from lessons.physiology import (
     surface_potential,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.decimate import min_max_decimate
 from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
@@ -326,12 +327,7 @@ def min_max_trace(signal: EmgSignal, window: float, columns: int) -> tuple[np.nd
             f"window must be at most the record's length ({len(signal.voltage)} samples at "
             f"{signal.sampling_rate:g} Hz); got {window!r} s"
         )
-    blocks = signal.voltage[:used].reshape(count, per_column) * 1e3
-    voltage = np.empty(2 * count)
-    voltage[0::2] = blocks.min(axis=1)
-    voltage[1::2] = blocks.max(axis=1)
-    time = np.repeat(signal.time[:used:per_column], 2)
-    return time, voltage
+    return min_max_decimate(signal.time[:used], signal.voltage[:used] * 1e3, count)
 
 
 def _raster(spike_times: Sequence[np.ndarray], window: float) -> tuple[np.ndarray, np.ndarray]:

@@ -9,7 +9,6 @@ coding contribute. Units are numbered 1 to 120 in recruitment order (1 = lowest 
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from plotly.subplots import make_subplots
 from lessons.physiology import MotorUnitPool, PoolActivity
 from lessons.physiology.force_sources import ForceSources, force_sources
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.decimate import min_max_decimate
 from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
@@ -83,24 +83,6 @@ def raster_points(
         unit=unit.astype(np.int16),
         contraction_time_ms=contraction_ms.astype(np.float32),
     )
-
-
-def min_max_decimate(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most ``2 * columns`` points that keep each column's lowest and highest value.
-
-    A force trace drawn from them looks the same at screen resolution as the full trace,
-    ripple included, but costs a fraction of the data to send.
-    """
-    if len(x) <= 2 * columns:
-        return np.asarray(x), np.asarray(y)
-    edges = np.linspace(0, len(x), columns + 1).astype(int)
-    keep = []
-    for left, right in itertools.pairwise(edges):
-        segment = y[left:right]
-        low, high = left + int(np.argmin(segment)), left + int(np.argmax(segment))
-        keep.extend(sorted({low, high}))
-    index = np.asarray(keep)
-    return np.asarray(x)[index], np.asarray(y)[index]
 
 
 def _unit_colour_scale() -> list[list]:

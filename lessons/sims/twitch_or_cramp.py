@@ -50,6 +50,7 @@ from lessons.physiology import (
 from lessons.physiology.geometry import MEDIAL_GASTROCNEMIUS_INNERVATION, UNIT_SIZE_RANGE
 from lessons.physiology.twitch import DEFAULT_CONTRACTION_TIME
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.decimate import min_max_decimate
 from lessons.sims.figure import CourseFigure
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
@@ -371,13 +372,7 @@ def simulate_event(kind: str, draw: int = 0, cramp_share: float = DEFAULT_CRAMP_
 def emg_envelope(signal: EmgSignal, columns: int = EMG_COLUMNS) -> tuple[np.ndarray, np.ndarray]:
     """Time (s) and voltage (V) of the minimum and maximum of each of ``columns`` time slices,
     alternating, so a drawn trace keeps every spike's height with few points."""
-    count = len(signal.voltage) // columns * columns
-    blocks = signal.voltage[:count].reshape(columns, -1)
-    starts = signal.time[:count].reshape(columns, -1)[:, 0]
-    voltage = np.empty(2 * columns)
-    voltage[0::2] = blocks.min(axis=1)
-    voltage[1::2] = blocks.max(axis=1)
-    return np.repeat(starts, 2), voltage
+    return min_max_decimate(signal.time, signal.voltage, columns)
 
 
 def event_audio_wav(event: CalfEvent) -> bytes:

@@ -130,7 +130,7 @@ def test_half_peak_duration_counts_the_longest_run():
 def test_envelope_keeps_every_spike_height_with_few_points():
     signal = fibrillation_event().emg
     time, voltage = emg_envelope(signal, 500)
-    assert len(voltage) == 1000
+    assert 900 < len(voltage) <= 1000  # at most two points per column
     assert voltage.max() == pytest.approx(signal.voltage.max())
     assert voltage.min() == pytest.approx(signal.voltage.min())
     assert np.all(np.diff(time) >= 0)
