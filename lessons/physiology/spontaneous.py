@@ -39,7 +39,8 @@ FIBRILLATION_RATE_RANGE = (0.5, 15.0)
 #: Mean single-unit rate in induced cramps, 14.5 Hz, with SD 5.1 Hz across units (Minetto 2009).
 CRAMP_MEAN_RATE = 14.5
 CRAMP_RATE_SD = 5.1
-#: Lowest and highest single-unit rates in induced cramps, 6 and 25 Hz (Minetto et al. 2009).
+#: Single-unit rates in induced cramps, 6 to 25 Hz: the mean minimum (6.0 Hz) and mean maximum
+#: (25.0 Hz) discharge rates of the units (Minetto et al. 2009).
 CRAMP_RATE_RANGE = (6.0, 25.0)
 #: Coefficient of variation of cramp inter-spike intervals, 0.446 (Minetto et al. 2009).
 CRAMP_ISI_CV = 0.446
