@@ -1,0 +1,176 @@
+"""Move a simulation's controls as a student would, and time the figure's redraw.
+
+A slider of ipywidgets is a noUiSlider: its handle (``role="slider"``) takes the keyboard
+(arrows, Home, End) once focused, and the mouse by dragging. Tick boxes and toggle buttons
+take Space; a dropdown is changed by picking another entry of its list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lab_page import REDRAW_TIMEOUT_MS, LessonRun
+from playwright.sync_api import Locator
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+TIMING_DONE = """() => {
+  const timing = window.lessonsProbe.timing();
+  return Boolean(timing && timing.end !== null);
+}"""
+
+
+@dataclass(frozen=True)
+class Slider:
+    """One slider of a simulation: its visible label and its draggable handle."""
+
+    label: str
+    handle: Locator
+
+    def value(self) -> float:
+        """The value, as the handle announces it (noUiSlider rounds it to one decimal)."""
+        return float(self.handle.get_attribute("aria-valuenow"))
+
+    def state(self) -> tuple[str | None, str | None]:
+        """What tells two positions apart: the rounded value and the formatted value text."""
+        return (
+            self.handle.get_attribute("aria-valuenow"),
+            self.handle.get_attribute("aria-valuetext"),
+        )
+
+    def bounds(self) -> tuple[float, float]:
+        return (
+            float(self.handle.get_attribute("aria-valuemin")),
+            float(self.handle.get_attribute("aria-valuemax")),
+        )
+
+    def room_to_grow(self) -> bool:
+        """True when the value sits in the lower half, so moving it up has room."""
+        low, high = self.bounds()
+        return self.value() < (low + high) / 2
+
+
+@dataclass(frozen=True)
+class Redraw:
+    """How long a figure took to change after an input, and which figures changed."""
+
+    milliseconds: float
+    changed_plots: tuple[bool, ...]
+
+
+def sliders_in(simulation: Locator) -> list[Slider]:
+    """The simulation's sliders in screen order (range sliders by their lower handle)."""
+    found = []
+    boxes = simulation.locator(".widget-slider")
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        label = box.locator(".widget-label").first.text_content() or f"slider {index + 1}"
+        found.append(Slider(label=label.strip(), handle=box.locator(".noUi-handle").first))
+    return found
+
+
+def simulation_caption(simulation: Locator) -> str:
+    """A short name for a simulation block: the start of its caption."""
+    caption = simulation.locator(".lessons-sim-caption")
+    text = caption.first.text_content() if caption.count() else ""
+    return " ".join((text or "").split())[:80]
+
+
+def timed_change(
+    run: LessonRun, simulation: Locator, act: Callable[[], None], what: str = "the input"
+) -> Redraw:
+    """Do ``act`` (an input on a control of ``simulation``); wait for one of its figures to
+    show different data or layout; return the time between the input and that redraw."""
+    plots = simulation.evaluate("(root) => window.lessonsProbe.armTiming(root)")
+    if plots == 0:
+        raise AssertionError(f"{run.name}: the simulation has no plotly figure to watch")
+    act()
+    try:
+        run.page.wait_for_function(TIMING_DONE, timeout=REDRAW_TIMEOUT_MS)
+    except PlaywrightTimeout:
+        timing = run.page.evaluate("window.lessonsProbe.timing()")
+        seen = "was seen" if timing and timing["start"] is not None else "was NOT seen"
+        raise AssertionError(
+            f"{run.name}: no figure of the simulation ({simulation_caption(simulation)!r}) "
+            f"changed within {REDRAW_TIMEOUT_MS / 1000:.0f} s of {what} (the input {seen} by "
+            f"the page){run.diagnostics()}"
+        ) from None
+    timing = run.page.evaluate("window.lessonsProbe.timing()")
+    run.wait_for_kernel_idle()  # let any further updates from this input settle
+    return Redraw(
+        milliseconds=round(timing["end"] - timing["start"], 1),
+        changed_plots=tuple(timing["changed"]),
+    )
+
+
+def press(slider: Slider, key: str) -> Callable[[], None]:
+    """An action: focus the slider's handle and press ``key`` (as Tab then a key would)."""
+
+    def act() -> None:
+        slider.handle.focus()
+        slider.handle.press(key)
+
+    return act
+
+
+def drag(run: LessonRun, slider: Slider, pixels: float) -> Callable[[], None]:
+    """An action: drag the handle ``pixels`` to the right (negative: left) with the mouse."""
+
+    def act() -> None:
+        slider.handle.scroll_into_view_if_needed()
+        box = slider.handle.bounding_box()
+        if box is None:
+            raise AssertionError(f"{run.name}: slider {slider.label!r} is not visible")
+        x = box["x"] + box["width"] / 2
+        y = box["y"] + box["height"] / 2
+        mouse = run.page.mouse
+        mouse.move(x, y)
+        mouse.down()
+        mouse.move(x + pixels, y, steps=5)
+        mouse.up()
+
+    return act
+
+
+# Controls other than sliders, in the order a student meets them in a simulation block.
+OTHER_CONTROLS = (
+    ".widget-dropdown select:not([disabled]), "
+    ".widget-checkbox input[type=checkbox]:not([disabled]), "
+    ".widget-toggle-buttons button:not([disabled])"
+)
+CONTROL_LABEL = """(element) => {
+  const text = (node) => (node ? node.textContent : '').replace(/[\\s\\u200b]+/g, ' ').trim();
+  if (element.type === 'checkbox') return text(element.closest('label'));
+  const box = element.closest('.widget-dropdown, .widget-toggle-buttons');
+  return text(box && box.querySelector('.widget-label')) || text(element);
+}"""
+
+
+@dataclass(frozen=True)
+class Control:
+    """A control that is not a slider: a dropdown, a tick box or a row of toggle buttons."""
+
+    label: str
+    action: str
+    act: Callable[[], None]
+
+
+def first_other_control(simulation: Locator) -> Control | None:
+    """The simulation's first dropdown, tick box or toggle-button row, with a keyboard (or,
+    for a dropdown, a pick-from-the-list) action that changes its value."""
+    found = simulation.locator(OTHER_CONTROLS)
+    if found.count() == 0:
+        return None
+    element = found.first
+    label = element.evaluate(CONTROL_LABEL)
+    tag = element.evaluate("(element) => element.tagName")
+    if tag == "SELECT":
+        options = element.locator("option").count()
+        current = element.evaluate("(select) => select.selectedIndex")
+        target = (current + 1) % options if options > 1 else current
+        return Control(label, "pick the next option", lambda: element.select_option(index=target))
+    if tag == "BUTTON":
+        group = element.locator("xpath=ancestor::*[contains(@class, 'widget-toggle-buttons')][1]")
+        other = group.locator("button:not(.mod-active):not([disabled])").first
+        return Control(label, "Space on another button", lambda: other.press("Space"))
+    return Control(label, "Space", lambda: element.press("Space"))

@@ -1,0 +1,104 @@
+"""Every lesson in ``notebooks/``, run from a fresh kernel in JupyterLab in Chromium.
+
+What nbval cannot see: whether the widgets and figures actually appear in the browser, work
+from the keyboard and pass an accessibility audit. New lessons are covered as soon as their
+notebook exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_audit import audit
+from browser_reports import ControlTiming
+from lesson_controls import (
+    first_other_control,
+    press,
+    simulation_caption,
+    sliders_in,
+    timed_change,
+)
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+KEY_PRESSES = 3  # per simulation: enough for a median, few enough to stay quick
+
+
+def test_there_are_lessons_to_open():
+    assert NOTEBOOKS, f"no notebook found in {NOTEBOOKS_DIR}"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_lesson_runs_without_errors(notebook, lessons):
+    run = lessons.get(notebook.stem)
+    if run.problems.errors:
+        pytest.fail("\n".join(run.problems.errors) + run.diagnostics(), pytrace=False)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_lesson_shows_every_quiz_simulation_and_figure(notebook, lessons):
+    run = lessons.get(notebook.stem)
+    if run.problems.missing:
+        pytest.fail("\n".join(run.problems.missing) + run.diagnostics(), pytrace=False)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_lesson_figures_hold_the_data_of_every_trace(notebook, lessons):
+    """A trace that arrives without its x values is drawn against its point index."""
+    run = lessons.get(notebook.stem)
+    if run.problems.distorted:
+        pytest.fail("\n".join(run.problems.distorted), pytrace=False)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_lesson_has_no_serious_accessibility_violation(notebook, lessons, axe_report):
+    """axe-core over the page; serious or critical violations in course content fail."""
+    run = lessons.get(notebook.stem)
+    findings = audit(run.page)
+    axe_report.add(run.name, findings)
+    blocking = [finding.describe() for finding in findings if finding.blocking]
+    if blocking:
+        pytest.fail(
+            f"{run.name}: accessibility violations in course content:\n" + "\n".join(blocking),
+            pytrace=False,
+        )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_first_control_of_each_simulation_redraws_a_figure(notebook, lessons, timing_report):
+    """Keyboard first: the first slider of every simulation gets arrow-key presses; a
+    simulation without sliders gets its first dropdown, tick box or toggle button changed."""
+    run = lessons.get(notebook.stem)
+    simulations = run.simulations()
+    expected = run.expectation.total("simulations")
+    if simulations.count() < expected:
+        pytest.fail(
+            f"{run.name}: {simulations.count()} of {expected} simulations rendered", pytrace=False
+        )
+    moved = 0
+    for index in range(simulations.count()):
+        simulation = simulations.nth(index)
+        name = f"{index + 1}: {simulation_caption(simulation)}"
+        sliders = sliders_in(simulation)
+        if sliders:
+            slider = sliders[0]
+            key = "ArrowRight" if slider.room_to_grow() else "ArrowLeft"
+            changes = [(slider.label, key, press(slider, key), slider.state)] * KEY_PRESSES
+        else:
+            control = first_other_control(simulation)
+            if control is None:
+                continue
+            changes = [(control.label, control.action, control.act, None)]
+        for label, action, act, state in changes:
+            before = state() if state else None
+            redraw = timed_change(run, simulation, act, what=f"{action} on {label!r}")
+            if state:
+                assert state() != before, f"{run.name}: {action} on {label!r} left it at {before}"
+            assert any(redraw.changed_plots)
+            timing_report.add(ControlTiming(run.name, name, label, action, redraw.milliseconds))
+        moved += 1
+    if moved == 0:
+        pytest.skip(f"{run.name} has no simulation with a control")

@@ -1,0 +1,214 @@
+"""Lesson 00 used as a student uses it: answer the quiz by clicking, move the twitch sliders.
+
+Texts come from the question bank (``data/quizzes/00_welcome.yaml``) through
+``lessons.quiz.load_bank``, so editing the bank never makes these tests stale.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from browser_reports import ControlTiming
+from lesson_controls import Slider, drag, press, simulation_caption, sliders_in, timed_change
+from playwright.sync_api import Locator, expect
+
+from lessons.quiz import Score, load_bank
+from lessons.quiz.markdown import render_markdown
+from lessons.quiz.schema import SingleChoiceQuestion
+
+pytestmark = pytest.mark.browser
+
+LESSON = "00_welcome"
+STUDENT_TESTS = True  # conftest runs these after the generic checks of the lesson
+FEEDBACK_TIMEOUT_MS = 60_000
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(markdown: str) -> str:
+    """What a student reads of a bank's Markdown once rendered: the text, spaces collapsed."""
+    parser = _TextOnly()
+    parser.feed(render_markdown(markdown))
+    return " ".join("".join(parser.parts).split())
+
+
+@pytest.fixture(scope="module")
+def question() -> SingleChoiceQuestion:
+    """The lesson's first single-choice question."""
+    bank = load_bank(LESSON)
+    return next(q for q in bank.questions if isinstance(q, SingleChoiceQuestion))
+
+
+@pytest.fixture
+def run(lessons):
+    return lessons.get(LESSON)
+
+
+def question_block(run, question: SingleChoiceQuestion) -> Locator:
+    """The `.lessons-quiz` block of ``question``, found by one of its choices."""
+    first_choice = run.page.get_by_role("radio", name=question.choices[0].text, exact=True)
+    block = run.notebook().locator(".lessons-quiz").filter(has=first_choice)
+    expect(block).to_have_count(1)
+    return block
+
+
+def start_over(block: Locator) -> None:
+    """Press "Try again" if an earlier answer left the question finished or graded."""
+    try_again = block.get_by_role("button", name="Try again")
+    if try_again.is_enabled():
+        try_again.click()
+        expect(block.locator(".lessons-quiz-feedback")).to_have_text("")
+    expect(block.get_by_role("radio").first).to_be_enabled()
+
+
+def test_single_choice_feedback_for_a_wrong_then_the_right_answer(run, question):
+    block = question_block(run, question)
+    start_over(block)
+    feedback = block.locator(".lessons-quiz-feedback")
+    wrong = next(choice for choice in question.choices if not choice.correct)
+    right = next(choice for choice in question.choices if choice.correct)
+
+    block.get_by_role("radio", name=wrong.text, exact=True).click()
+    block.get_by_role("button", name="Check").click()
+    expect(feedback).to_contain_text(plain_text(wrong.feedback), timeout=FEEDBACK_TIMEOUT_MS)
+    expect(feedback).to_contain_text("Not quite")
+    expect(block.locator(".lessons-quiz-explanation")).to_have_text("")
+
+    block.get_by_role("radio", name=right.text, exact=True).click()
+    block.get_by_role("button", name="Check").click()
+    expect(feedback).to_contain_text(plain_text(right.feedback), timeout=FEEDBACK_TIMEOUT_MS)
+    expect(feedback).to_contain_text("Right")
+    expect(block.locator(".lessons-quiz-explanation")).to_contain_text(
+        plain_text(question.explanation)[:80]
+    )
+    # Solved on the second try: the quiz's running score says so.
+    total = len(load_bank(LESSON).questions)
+    score = Score(total=total, attempted=1, solved=1, first_try_correct=0)
+    expect(run.notebook().locator(".lessons-quiz-score")).to_have_text(score.text())
+
+
+ACTIVE_ELEMENT = """() => {
+  const element = document.activeElement;
+  const label = element && element.closest('label');
+  return {
+    tag: element ? element.tagName : '',
+    type: element && element.type ? element.type : '',
+    text: ((label || element || {}).textContent || '').trim().replace(/\\s+/g, ' '),
+  };
+}"""
+
+
+def tab_to(run, wanted, limit: int = 20) -> None:
+    """Press Tab until the focused element matches ``wanted`` (a predicate on its info)."""
+    for _ in range(limit):
+        if wanted(run.page.evaluate(ACTIVE_ELEMENT)):
+            return
+        run.page.keyboard.press("Tab")
+    focused = run.page.evaluate(ACTIVE_ELEMENT)
+    raise AssertionError(f"{limit} presses of Tab did not reach it; focus is on {focused}")
+
+
+def test_quiz_can_be_answered_with_the_keyboard_alone(run, question):
+    """Tab reaches each option, Space picks one, Tab reaches Check, Enter presses it."""
+    block = question_block(run, question)
+    start_over(block)
+    right = next(choice for choice in question.choices if choice.correct)
+    right_text = " ".join(right.text.split())
+    block.get_by_role("radio").first.focus()
+    tab_to(run, lambda element: element["type"] == "radio" and element["text"] == right_text)
+    run.page.keyboard.press("Space")
+    expect(block.get_by_role("radio", name=right.text, exact=True)).to_be_checked()
+    tab_to(run, lambda element: element["tag"] == "BUTTON" and element["text"] == "Check")
+    run.page.keyboard.press("Enter")
+    expect(block.locator(".lessons-quiz-feedback")).to_contain_text(
+        plain_text(right.feedback), timeout=FEEDBACK_TIMEOUT_MS
+    )
+
+
+def twitch_slider(run) -> tuple[int, Locator, Slider]:
+    """The simulation holding the "Contraction time" slider: its index, block and slider."""
+    for index in range(run.simulations().count()):
+        simulation = run.simulations().nth(index)
+        for slider in sliders_in(simulation):
+            if slider.label.startswith("Contraction time"):
+                return index, simulation, slider
+    raise AssertionError(f"{LESSON}: no 'Contraction time' slider in any simulation")
+
+
+def curves(simulation: Locator) -> list[list[dict]]:
+    """Every figure's traces as plotly drew them (``el.calcdata``: the points on screen)."""
+    return simulation.locator(".js-plotly-plot").evaluate_all(
+        """(plots) => plots.map((plot) => (plot.calcdata || []).map((points) => ({
+             x: points.map((point) => point.x), y: points.map((point) => point.y),
+           })))"""
+    )
+
+
+def peak_times(traces: list[dict]) -> list[float]:
+    """Time of the maximum of every curve (traces with more than one point)."""
+    return [
+        trace["x"][max(range(len(trace["y"])), key=trace["y"].__getitem__)]
+        for trace in traces
+        if len(trace["y"]) > 1
+    ]
+
+
+def test_contraction_time_slider_by_keyboard_and_mouse_redraws_the_twitch(run, timing_report):
+    index, simulation, slider = twitch_slider(run)
+    low, high = slider.bounds()
+    caption = f"{index + 1}: {simulation_caption(simulation)}"
+    steps = [
+        ("ArrowRight", press(slider, "ArrowRight")),
+        ("End", press(slider, "End")),
+        ("mouse drag", drag(run, slider, -120)),
+    ]
+    for action, act in steps:
+        value_before = slider.value()
+        traces_before = curves(simulation)
+        redraw = timed_change(run, simulation, act, what=f"{action} on {slider.label!r}")
+        value = slider.value()
+        traces = curves(simulation)
+        if action == "ArrowRight":
+            assert value > value_before
+        elif action == "End":
+            assert value == high
+        else:
+            assert low <= value < value_before
+        assert traces != traces_before, f"{action}: the figure's data did not change"
+        # Fuglevand et al. (1993) twitch, f(t) = P t/T exp(1 - t/T): its maximum lies at
+        # t = T, the contraction time the slider sets. The curve is sampled every 1 ms.
+        moved = [
+            peak
+            for now, then in zip(traces[0], traces_before[0], strict=True)
+            if now != then
+            for peak in peak_times([now])
+        ]
+        assert moved, f"{action}: no redrawn curve to read the peak from"
+        assert all(abs(peak - value) <= 1.0 for peak in moved), (
+            f"{action}: slider at {value} ms, redrawn curves peak at {moved} ms"
+        )
+        timing_report.add(
+            ControlTiming(
+                lesson=LESSON,
+                simulation=caption,
+                control=slider.label,
+                action=action,
+                milliseconds=redraw.milliseconds,
+            )
+        )
+
+
+def test_twitch_readout_names_the_contraction_time(run):
+    """The text readout under the figure follows the slider (screen readers read it)."""
+    _, simulation, slider = twitch_slider(run)
+    readout = simulation.locator(".lessons-sim-readout")
+    expect(readout).to_contain_text(re.compile(rf"\b{slider.value():.0f} ms\b"))
