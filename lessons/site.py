@@ -20,9 +20,11 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import nbformat
 
@@ -84,7 +86,7 @@ def build_site(
         say("MathJax not installed (pip install jupyter-server-mathjax): math shows as TeX.")
 
     built = [page for page in pages if page.source is not None]
-    executed = asyncio.run(_execute_all(built, ref, say))
+    executed = _run_coroutine(_execute_all(built, ref, say))
     for index, page in enumerate(built):
         neighbours = {
             "previous": built[index - 1] if index > 0 else None,
@@ -137,6 +139,21 @@ def _choose_pages(notebooks: Sequence[str | Path] | None) -> list[SitePage]:
 
 
 # -- execution ---------------------------------------------------------------------------------
+T = TypeVar("T")
+
+
+def _run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` that also works where an event loop is already running in this thread
+    (a notebook cell, or a test session holding Playwright's loop): there, run it in a worker
+    thread with a loop of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
 async def _execute_all(
     pages: list[SitePage], ref: str, say: Callable[[str], None]
 ) -> dict[str, nbformat.NotebookNode]:

@@ -247,3 +247,15 @@ def _simulations_in(notebook: Path) -> int:
         "interactive figure with controls" in output.get("data", {}).get("text/plain", "")
         for output in outputs
     )
+
+
+def test_the_build_also_runs_inside_a_running_event_loop(tmp_path):
+    # A notebook cell (or a test session holding Playwright's loop) already runs an event loop
+    # in this thread; asyncio.run alone would refuse.
+    import asyncio
+
+    async def build_from_inside_a_loop():
+        return build_site(tmp_path / "site", notebooks=["08_final_assessment.ipynb"])
+
+    out = asyncio.run(build_from_inside_a_loop())
+    assert (out / "08_final_assessment.html").exists()
