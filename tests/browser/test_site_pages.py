@@ -15,10 +15,12 @@ pytestmark = pytest.mark.browser
 
 LESSONS = ("00_welcome.ipynb", "05_twitch_fibrillation_cramp.ipynb")
 
+# Points are counted from plotly's computed data (calcdata): the page stores arrays as
+# base64-packed typed arrays, which only plotly itself decodes.
 CHART_STATE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(plot => ({
     traces: (plot.data || []).length,
-    points: (plot.data || []).reduce(
-        (sum, trace) => sum + ((trace.x && trace.x.length) || (trace.y && trace.y.length) || 0), 0),
+    points: (plot.calcdata || []).reduce(
+        (sum, trace) => sum + trace.filter(point => point && point.x !== false).length, 0),
     drawn: plot.querySelectorAll('g.trace, g.trace.bars, g.barlayer path').length,
 }))"""
 

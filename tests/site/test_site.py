@@ -254,8 +254,13 @@ def test_the_build_also_runs_inside_a_running_event_loop(tmp_path):
     # in this thread; asyncio.run alone would refuse.
     import asyncio
 
+    from concurrent.futures import ThreadPoolExecutor
+
     async def build_from_inside_a_loop():
+        asyncio.get_running_loop()  # there is one
         return build_site(tmp_path / "site", notebooks=["08_final_assessment.ipynb"])
 
-    out = asyncio.run(build_from_inside_a_loop())
+    # A thread of its own, so the loop started here is the only one in that thread.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        out = thread.submit(asyncio.run, build_from_inside_a_loop()).result()
     assert (out / "08_final_assessment.html").exists()
