@@ -1,7 +1,7 @@
 """Command line for instructors.
 
-    python -m lessons.quiz validate data/quizzes/*.yaml   # check banks against the schema
-    python -m lessons.quiz answer-key [--output key.md]   # the answer key, from the banks
+python -m lessons.quiz validate data/quizzes/*.yaml   # check banks against the schema
+python -m lessons.quiz answer-key [--output key.md]   # the answer key, from the banks
 """
 
 from __future__ import annotations

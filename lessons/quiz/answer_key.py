@@ -1,7 +1,7 @@
 """The instructors' answer key, generated from the question banks so it can never go stale.
 
-    python -m lessons.quiz answer-key                  # every bank, Markdown on stdout
-    python -m lessons.quiz answer-key --output key.md  # to a file
+python -m lessons.quiz answer-key                  # every bank, Markdown on stdout
+python -m lessons.quiz answer-key --output key.md  # to a file
 """
 
 from __future__ import annotations

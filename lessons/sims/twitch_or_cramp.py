@@ -709,7 +709,8 @@ def _comparison_table(numbers: dict[str, tuple[float, float, float]]) -> str:
     )
     return (
         "<table class='lessons-comparison'><caption>Three events side by side</caption>"
-        f"<thead><tr><th scope='col'>Compared</th>{header}</tr></thead><tbody>{body}</tbody></table>"
+        f"<thead><tr><th scope='col'>Compared</th>{header}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
     )
 
 

@@ -253,7 +253,6 @@ def test_the_build_also_runs_inside_a_running_event_loop(tmp_path):
     # A notebook cell (or a test session holding Playwright's loop) already runs an event loop
     # in this thread; asyncio.run alone would refuse.
     import asyncio
-
     from concurrent.futures import ThreadPoolExecutor
 
     async def build_from_inside_a_loop():
