@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +29,7 @@ FIRST_NAMES = (
     "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tomas",
     "Uma", "Viktor", "Wen", "Yusuf",
 )  # fmt: skip
-START = datetime(2026, 9, 14, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 9, 14, 9, 0, tzinfo=UTC)
 
 
 def _right_answer(state: QuestionState) -> tuple:

@@ -16,7 +16,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -43,7 +43,7 @@ def progress_dir() -> Path:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def empty_progress() -> dict:

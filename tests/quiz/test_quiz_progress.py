@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from lessons.quiz import ProgressStore, ProgressWarning, Quiz, progress_dir
 
 
 def fixed_clock() -> datetime:
-    return datetime(2026, 3, 1, 12, 0, 0, tzinfo=timezone.utc)
+    return datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
 
 
 def test_environment_variable_overrides_the_folder(progress_folder: Path) -> None:
