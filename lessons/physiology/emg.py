@@ -123,9 +123,7 @@ def fibre_potential(
     amplitude: float = FIBRE_POTENTIAL_AMPLITUDE,
 ) -> Waveform:
     """A biphasic single-fibre (fibrillation) potential with an initial positive phase."""
-    time, u, size, rate = _shape(sampling_rate, duration, amplitude, "fibre potential")
-    shape = -u * np.exp(-(u**2) / 2)
-    return Waveform(time, size * shape / np.ptp(shape), rate)
+    return _biphasic(sampling_rate, duration, amplitude, "fibre potential")
 
 
 def surface_potential(
@@ -134,7 +132,12 @@ def surface_potential(
     amplitude: float = SURFACE_MUAP_AMPLITUDE,
 ) -> Waveform:
     """A smooth biphasic surface MUAP (what a bipolar skin electrode pair records)."""
-    time, u, size, rate = _shape(sampling_rate, duration, amplitude, "surface MUAP")
+    return _biphasic(sampling_rate, duration, amplitude, "surface MUAP")
+
+
+def _biphasic(sampling_rate: float, duration: float, amplitude: float, name: str) -> Waveform:
+    # The first derivative of a Gaussian: positive then negative, scaled to peak-to-peak size.
+    time, u, size, rate = _shape(sampling_rate, duration, amplitude, name)
     shape = -u * np.exp(-(u**2) / 2)
     return Waveform(time, size * shape / np.ptp(shape), rate)
 
