@@ -347,18 +347,15 @@ def _audio_block(label: str, player: widgets.Audio) -> widgets.VBox:
     return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), player])
 
 
-def update_trace(
-    figure: go.FigureWidget, index: int, layout: dict | None = None, **properties: object
+def update_traces(
+    figure: go.FigureWidget, changes: dict[int, dict], layout: dict | None = None
 ) -> None:
-    """Change one trace (and, if given, the layout) of ``figure`` in one message.
-
-    Each batch touches a single trace on purpose: when one batch changes different properties
-    on different traces, plotly 7.1's widget front end stores the properties left out for a
-    trace as undefined (an ``x`` left out is lost, and the trace is redrawn against sample
-    numbers when the figure is next displayed).
-    """
+    """Change several traces (``{index: properties}``) and the layout of ``figure`` in one
+    message, so the page redraws the figure once (``CourseFigure`` keeps the properties a
+    trace does not change as they are)."""
     with figure.batch_update():
-        figure.data[index].update(**properties)
+        for index, properties in changes.items():
+            figure.data[index].update(**properties)
         if layout:
             figure.layout.update(layout)
 
@@ -431,24 +428,22 @@ def potential_explorer(kind: str = "needle", scaled: bool = False) -> Simulation
 
     def redraw(_change: object = None) -> None:
         chosen = picker.value
+        changes = {}
         for index, (key, waveform) in enumerate(waveforms.items()):
             voltage = waveform.voltage * 1e6
             if scale.value:
                 voltage = 100.0 * waveform.voltage / waveform.peak_to_peak
             selected = key == chosen
-            update_trace(
-                figure,
-                index,
-                y=voltage,
-                line={
+            changes[index] = {
+                "y": voltage,
+                "line": {
                     "color": colours[key] if selected else COLOURS["reference"],
                     "width": 3.5 if selected else 1.5,
                 },
-                opacity=1.0 if selected else 0.6,
-            )
-        figure.layout.yaxis.title.text = (
-            "Voltage (% of its own peak-to-peak)" if scale.value else "Voltage (µV)"
-        )
+                "opacity": 1.0 if selected else 0.6,
+            }
+        title = "Voltage (% of its own peak-to-peak)" if scale.value else "Voltage (µV)"
+        update_traces(figure, changes, {"yaxis.title.text": title})
         waveform = waveforms[chosen]
         app.readout.value = (
             f"{POTENTIAL_KINDS[chosen]}: lasts {waveform.duration * 1e3:.0f} ms, "
@@ -548,7 +543,7 @@ def needle_and_surface(effort: float = 0.03, fixed_scale: bool = False) -> Simul
         ):
             _, voltage = min_max_trace(signal, STEADY_WINDOW, SIDE_BY_SIDE_COLUMNS)
             layout = None if scale.value else {"yaxis.range": _fitted_range(voltage, floor)}
-            update_trace(figure, 0, layout, y=voltage)
+            update_traces(figure, {0: {"y": voltage}}, layout)
         sound, rate = sound_at_fixed_gain(recording.needle, needle_full_scale)
         player.value = wav_bytes(sound, rate)
         rates = pool.rates(level)
@@ -649,9 +644,9 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
         raster_x, raster_y = _raster(near, RAMP_DURATION + 1.0)
         _, needle_y = min_max_trace(recording.needle, RAMP_DURATION, FULL_WIDTH_COLUMNS)
         _, surface_y = min_max_trace(recording.surface, RAMP_DURATION, FULL_WIDTH_COLUMNS)
-        update_trace(figure, 0, x=raster_x, y=raster_y)
-        update_trace(figure, 1, y=needle_y)
-        update_trace(figure, 2, y=surface_y)
+        update_traces(
+            figure, {0: {"x": raster_x, "y": raster_y}, 1: {"y": needle_y}, 2: {"y": surface_y}}
+        )
         sound, rate = sound_at_fixed_gain(recording.needle, needle_full_scale)
         player.value = wav_bytes(sound, rate)
         app.readout.value = _ramp_summary(pool, peak, recording)
@@ -802,15 +797,14 @@ def signature_explorer(kind: str = "fasciculation") -> SimulationApp:
         recording = record_signature(picker.value, sources.value)
         raster_x, raster_y = _raster(recording.activity.spike_times, SIGNATURE_DURATION)
         _, emg_y = min_max_trace(recording.emg, SIGNATURE_DURATION, FULL_WIDTH_COLUMNS)
-        update_trace(
+        update_traces(
             figure,
-            0,
+            {
+                0: {"x": raster_x, "y": raster_y, "marker": {"color": COLOURS[picker.value]}},
+                1: {"y": emg_y},
+            },
             {"yaxis.range": [0.3, sources.value + 0.7]},
-            x=raster_x,
-            y=raster_y,
-            marker={"color": COLOURS[picker.value]},
         )
-        update_trace(figure, 1, y=emg_y)
         sound, rate = emg_audio(recording.emg.voltage, recording.emg.sampling_rate)
         player.value = wav_bytes(sound, rate)
         app.readout.value = describe_signature(recording)

@@ -4,8 +4,12 @@ In plotly 7.1, when one ``batch_update`` sets different properties on different 
 ``y`` on trace 1 and ``x`` and ``y`` on trace 2), the restyle message carries the marker
 "undefined" for every trace a property was left out of, and the browser's copy of those
 traces loses that property (found with lesson 04's figures; a test in tests/sims records what
-each app sends). ``CourseFigure`` sends such a batch as one message per trace, each with only
-the properties that trace really changed. Every app builds its figures with it.
+each app sends).
+
+``CourseFigure`` fills each such hole with the value the trace already has, so the browser
+gets one message per batch with nothing undefined. One message matters for speed: each
+restyle that moves data makes plotly.js redraw the whole figure, so a batch sent as one
+message per trace would redraw it once per trace. Every app builds its figures with it.
 """
 
 from __future__ import annotations
@@ -16,25 +20,28 @@ import plotly.graph_objects as go
 from plotly.basedatatypes import Undefined
 
 
-def _per_trace(restyle_data: dict, trace_indexes: list[int]) -> list[tuple[dict, list[int]]]:
-    """Split a restyle over several traces into one restyle per trace, dropping "undefined"."""
-    pieces = []
-    for position, index in enumerate(trace_indexes):
-        data = {}
-        for prop, values in restyle_data.items():
-            value = values[position % len(values)] if isinstance(values, list) else values
-            if value is not Undefined:
-                data[prop] = [value]
-        if data:
-            pieces.append((data, [index]))
-    return pieces
+def _current(trace: dict, prop: str) -> Any:
+    """The value of ``prop`` (a dotted path such as ``"marker.color"``) in a trace's JSON
+    form; ``None`` if unset, which plotly.js reads as "use the default", as the page has."""
+    value: Any = trace
+    for key in prop.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
 
 
-def _has_undefined(restyle_data: dict) -> bool:
-    return any(
-        isinstance(values, list) and any(value is Undefined for value in values)
-        for values in restyle_data.values()
-    )
+def _filled(restyle_data: dict, trace_indexes: list[int], traces: list[dict]) -> dict:
+    """``restyle_data`` with every "undefined" replaced by the trace's current value."""
+    filled = {}
+    for prop, values in restyle_data.items():
+        if isinstance(values, list) and any(value is Undefined for value in values):
+            values = [
+                _current(traces[index], prop) if value is Undefined else value
+                for value, index in zip(values, trace_indexes, strict=False)
+            ]
+        filled[prop] = values
+    return filled
 
 
 class CourseFigure(go.FigureWidget):
@@ -44,11 +51,8 @@ class CourseFigure(go.FigureWidget):
         self, restyle_data: dict, trace_indexes: Any = None, source_view_id: Any = None
     ) -> None:
         indexes = self._normalize_trace_indexes(trace_indexes)
-        if not _has_undefined(restyle_data):
-            super()._send_restyle_msg(restyle_data, indexes, source_view_id)
-            return
-        for data, index in _per_trace(restyle_data, indexes):
-            super()._send_restyle_msg(data, index, source_view_id)
+        data = _filled(restyle_data, indexes, self._data)
+        super()._send_restyle_msg(data, indexes, source_view_id)
 
     def _send_update_msg(
         self,
@@ -58,11 +62,5 @@ class CourseFigure(go.FigureWidget):
         source_view_id: Any = None,
     ) -> None:
         indexes = self._normalize_trace_indexes(trace_indexes)
-        if not _has_undefined(restyle_data):
-            super()._send_update_msg(restyle_data, relayout_data, indexes, source_view_id)
-            return
-        pieces = _per_trace(restyle_data, indexes)
-        if relayout_data:
-            super()._send_relayout_msg(relayout_data, source_view_id)
-        for data, index in pieces:
-            super()._send_restyle_msg(data, index, source_view_id)
+        data = _filled(restyle_data, indexes, self._data)
+        super()._send_update_msg(data, relayout_data, indexes, source_view_id)

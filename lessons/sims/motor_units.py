@@ -543,8 +543,9 @@ def _follow_muscle(
             figure.layout.xaxis.range = layout["xaxis"]["range"]
             figure.layout.yaxis.range = layout["yaxis"]["range"]
             figure.layout.annotations = layout["annotations"]
-        before_redraw()
-        redraw()
+            # Inside the same batch: the page redraws the figure once for the new muscle.
+            before_redraw()
+            redraw()
 
     picker.observe(muscle_changed, names="value")
 

@@ -28,6 +28,9 @@ from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 STEP = 0.001
 #: Length of the steady-drive window shown, 1 s, so the ticks in a raster row are the rate in Hz.
 WINDOW = 1.0
+#: Width of one column of the steady-drive raster picture, 2 ms: narrower than the shortest
+#: interval between two discharges of one unit (1/35 Hz = 29 ms), so no discharge is lost.
+RASTER_BIN_MS = 2.0
 #: Simulated time before the window, 0.5 s: units start at random phases at time 0, and by
 #: 0.5 s (5.6 contraction times of the slowest, 90 ms unit) the missing tail of earlier
 #: twitches, (1 + t/T) exp(-t/T) of a twitch's area, is under 3 % of the steady force.
@@ -117,6 +120,77 @@ def _raster_trace(pool: MotorUnitPool, points: RasterPoints, time_unit: str) -> 
     )
 
 
+def raster_image(
+    points: RasterPoints, n_units: int, window_ms: float, bin_ms: float = RASTER_BIN_MS
+) -> np.ndarray:
+    """The discharges as a picture: one row per unit, one column per ``bin_ms`` of the window.
+
+    A cell holds the unit's contraction time in whole ms (30-90 in the default pool: its
+    colour) if the unit fired in that column, 0 if not. One small picture draws in a few ms in
+    the browser, where one marker per discharge (3,600 at full drive) takes a quarter of a
+    second to redraw each time the slider moves (benchmarks/README.md).
+    """
+    columns = math.ceil(window_ms / bin_ms)
+    image = np.zeros((n_units, columns), dtype=np.uint8)
+    column = np.clip((points.time / bin_ms).astype(int), 0, columns - 1)
+    image[points.unit.astype(int) - 1, column] = np.clip(
+        np.round(points.contraction_time_ms), 1, 255
+    ).astype(np.uint8)
+    return image
+
+
+def _raster_picture(pool: MotorUnitPool, image: np.ndarray, bin_ms: float) -> go.Heatmap:
+    # Cells without a discharge (0) are transparent; the rest take the fast-to-slow colours of
+    # the marker raster, on the same contraction-time scale (its colour bar is drawn by
+    # ``_colour_bar_only``, so the transparent part of this scale stays out of sight).
+    slowest = float(np.round(pool.contraction_times.max() * 1000.0))
+    fastest = float(np.round(pool.contraction_times.min() * 1000.0))
+    clear = "rgba(0,0,0,0)"
+    return go.Heatmap(
+        z=image,
+        x0=bin_ms / 2,
+        dx=bin_ms,
+        y0=1,
+        dy=1,
+        zmin=0.0,
+        zmax=slowest,
+        colorscale=[
+            [0.0, clear],
+            [(fastest - 0.5) / slowest, clear],
+            [fastest / slowest, COLOURS["fast_unit"]],
+            [1.0, COLOURS["slow_unit"]],
+        ],
+        showscale=False,
+        name="Discharges (one tick per spike)",
+        hovertemplate="unit %{y} at %{x:.0f} ms<extra></extra>",
+    )
+
+
+def _colour_bar_only(pool: MotorUnitPool) -> go.Scatter:
+    """An empty trace that draws the contraction-time colour bar of a raster picture."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        showlegend=False,
+        hoverinfo="skip",
+        marker={
+            "color": [float(pool.contraction_times.max() * 1000.0)],
+            "colorscale": _unit_colour_scale(),
+            "cmin": float(pool.contraction_times.min() * 1000.0),
+            "cmax": float(pool.contraction_times.max() * 1000.0),
+            "showscale": True,
+            "colorbar": {
+                "title": {"text": "Contraction<br>time (ms)"},
+                "len": 0.6,
+                "y": 1.0,
+                "yanchor": "top",
+                "thickness": 12,
+            },
+        },
+    )
+
+
 def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
     """Centred running mean over ``width`` samples; the window shrinks at the ends."""
     total = np.concatenate([[0.0], np.cumsum(values)])
@@ -176,8 +250,12 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
             rows=2, cols=1, shared_xaxes=True, row_heights=[0.68, 0.32], vertical_spacing=0.06
         )
     )
+    window_of_ms = WINDOW * 1000.0
+    no_discharges = raster_points(pool, [np.zeros(0)] * pool.n_units, 0, 1)
     activity_figure.add_trace(
-        _raster_trace(pool, raster_points(pool, [np.zeros(0)] * pool.n_units, 0, 1), "ms"),
+        _raster_picture(
+            pool, raster_image(no_discharges, pool.n_units, window_of_ms), RASTER_BIN_MS
+        ),
         row=1,
         col=1,
     )
@@ -191,6 +269,7 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
         row=2,
         col=1,
     )
+    activity_figure.add_trace(_colour_bar_only(pool), row=1, col=1)
     activity_figure.update_layout(FIGURE_LAYOUT)
     activity_figure.update_layout(
         height=560,
@@ -261,9 +340,7 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
         points, force, rates = steady_state(percent)
         firing = rates > 0
         with activity_figure.batch_update():
-            raster = activity_figure.data[0]
-            raster.x, raster.y = points.time, points.unit
-            raster.marker.color = points.contraction_time_ms
+            activity_figure.data[0].z = raster_image(points, pool.n_units, window_of_ms)
             activity_figure.data[1].y = force
         with rate_figure.batch_update():
             rate_figure.data[1].x = unit_numbers[~firing]
@@ -298,6 +375,26 @@ def _percent(value: float) -> str:
 # --- Experiment 2: a slow ramp --------------------------------------------------------------
 
 
+def _cursor(time: float) -> dict:
+    """The ramp's time cursor: a layout shape across both panels, not a trace.
+
+    plotly.js redraws only the shapes when the whole shape list is replaced; changing a trace,
+    or one attribute of a shape such as ``shapes[0].x0``, makes it redraw every trace of the
+    figure (about 0.3 s for the raster's 5,000 ticks, against 20 ms; benchmarks/README.md).
+    """
+    return {
+        "type": "line",
+        "name": "Cursor",
+        "xref": "x",
+        "yref": "paper",
+        "x0": time,
+        "x1": time,
+        "y0": 0.0,
+        "y1": 1.0,
+        "line": {"color": COLOURS["highlight"], "width": 2},
+    }
+
+
 def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> SimulationApp:
     """A drive ramp from 0 to 100 % over ``duration`` seconds, with a time cursor.
 
@@ -329,18 +426,6 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
     figure.add_trace(_raster_trace(pool, points, "s"), row=1, col=1)
     figure.add_trace(
         go.Scatter(
-            x=[0, 0],
-            y=[0, pool.n_units + 1],
-            name="Cursor",
-            mode="lines",
-            line={"color": COLOURS["highlight"], "width": 2},
-            showlegend=False,
-        ),
-        row=1,
-        col=1,
-    )
-    figure.add_trace(
-        go.Scatter(
             x=[0, length],
             y=[0, 100],
             name="Drive (% of maximal excitation)",
@@ -360,18 +445,7 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
         row=2,
         col=1,
     )
-    figure.add_trace(
-        go.Scatter(
-            x=[0, 0],
-            y=[0, 110],
-            name="Cursor",
-            mode="lines",
-            line={"color": COLOURS["highlight"], "width": 2},
-            showlegend=False,
-        ),
-        row=2,
-        col=1,
-    )
+    figure.update_layout(shapes=[_cursor(0.0)])
     figure.update_layout(FIGURE_LAYOUT)
     figure.update_layout(
         height=600,
@@ -383,9 +457,10 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
         title_text="Motor unit (every 5th, and 120)", range=[0, pool.n_units + 1], row=1, col=1
     )
     figure.update_yaxes(title_text="Percent of maximum (%)", range=[0, 110], row=2, col=1)
-    figure.update_xaxes(
-        title_text="Time from the start of the ramp (s)", range=[0, length], row=2, col=1
-    )
+    figure.update_xaxes(title_text="Time from the start of the ramp (s)", row=2, col=1)
+    # Fixed ranges on both panels: a cursor on an autoranged axis would make plotly.js
+    # recompute the whole figure each time it moves, instead of redrawing only the cursor.
+    figure.update_xaxes(range=[0, length])
     cursor = labelled_slider("Cursor: time into the ramp (s)", 0.0, 0.0, length, 0.05, ".2f")
     app = SimulationApp(
         "Ramp explorer",
@@ -403,9 +478,7 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
         time = float(cursor.value)
         index = min(round(time / STEP), n_samples - 1)
         drive = float(ramp[index])
-        with figure.batch_update():
-            figure.data[1].x = [time, time]
-            figure.data[4].x = [time, time]
+        figure.layout.shapes = [_cursor(time)]
         count = int(np.sum(pool.rates(drive) > 0))
         text = (
             f"At {time:.2f} s the drive is {100 * drive:.1f} % of maximal: "
@@ -517,7 +590,7 @@ def force_sources_explorer(drive: float = 0.5, recruitment_range: float = 30.0) 
             figure.data[0].y = alone.astype(np.float32)
             figure.data[1].y = sources.percent_of_maximum(sources.total_force).astype(np.float32)
             figure.data[2].x = [full, full]
-        move_marker()
+            move_marker()  # in the same batch: one redraw in the page
 
     def move_marker(_change: object = None) -> None:
         pool: MotorUnitPool = state["pool"]  # type: ignore[assignment]

@@ -398,20 +398,16 @@ def test_update_payload_stays_small():
 
 
 def _messages(figure) -> list[dict]:
-    """Record every restyle sent by ``figure`` (plain or as part of an update)."""
+    """Record the restyle data of every message ``figure`` puts on the wire to the browser
+    (plain restyles and updates)."""
     sent: list[dict] = []
-    restyle, update = figure._send_restyle_msg, figure._send_update_msg
 
-    def record_restyle(restyle_data, *args, **kwargs):
-        sent.append(restyle_data)
-        return restyle(restyle_data, *args, **kwargs)
+    def record(change) -> None:
+        if change["new"]:
+            message = change["new"]
+            sent.append(message.get("restyle_data", message.get("style_data", {})))
 
-    def record_update(restyle_data, *args, **kwargs):
-        sent.append(restyle_data)
-        return update(restyle_data, *args, **kwargs)
-
-    figure._send_restyle_msg = record_restyle
-    figure._send_update_msg = record_update
+    figure.observe(record, names=["_py2js_restyle", "_py2js_update"])
     return sent
 
 

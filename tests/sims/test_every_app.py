@@ -100,3 +100,49 @@ def test_text_form_is_fixed_and_names_the_app(name):
                 log.bytes_sent_by(action)
         assert app._repr_mimebundle_()["text/plain"] == before
     assert app.title in before
+
+
+def _count_messages(figure) -> list[int]:
+    """A one-item counter of the figure's messages that make plotly.js redraw in the page."""
+    count = [0]
+
+    def record(change) -> None:
+        if change["new"]:
+            count[0] += 1
+
+    figure.observe(record, names=["_py2js_restyle", "_py2js_relayout", "_py2js_update"])
+    return count
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_each_control_move_redraws_each_figure_at_most_once(name):
+    # Each restyle makes plotly.js redraw the whole figure in the page (hundreds of ms for a
+    # figure of thousands of points), so a move must reach each figure as one message.
+    with recording_comms():
+        app = APPS[name]()
+        counters = [_count_messages(figure) for figure in app.figures]
+        for control_name, control in app.controls.items():
+            for label, action in control_moves(control):
+                before = [counter[0] for counter in counters]
+                action()
+                sent = [counter[0] - start for counter, start in zip(counters, before, strict=True)]
+                assert max(sent) <= 1, (
+                    f"{name}: moving {control_name} {label} sent {sent} messages to its figures"
+                )
+
+
+def test_the_ramp_cursor_moves_a_shape_and_sends_no_trace_data():
+    from lessons.sims.recruitment import ramp_explorer
+
+    with recording_comms():
+        app = ramp_explorer()
+        sent: list[tuple[str, dict]] = []
+        app.figure.observe(
+            lambda change: change["new"] and sent.append((change["name"], change["new"])),
+            names=["_py2js_restyle", "_py2js_relayout", "_py2js_update"],
+        )
+        app.controls["time"].value = 4.0
+    # The whole shape list, not "shapes[0].x0": plotly.js redraws every trace for the latter.
+    assert [name for name, _message in sent] == ["_py2js_relayout"]
+    (shape,) = sent[0][1]["relayout_data"]["shapes"]
+    assert (shape["x0"], shape["x1"], shape["yref"]) == (4.0, 4.0, "paper")

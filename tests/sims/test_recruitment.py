@@ -21,7 +21,19 @@ POOL = MotorUnitPool()
 
 
 def _raster_units(figure) -> np.ndarray:
-    return np.asarray(figure.data[0].y, dtype=int)
+    """The unit number of every discharge in a raster: a marker trace (``y``) or a picture
+    (``z``, one row per unit, non-zero where the unit fired)."""
+    raster = figure.data[0]
+    if raster.type == "heatmap":
+        rows, _columns = np.nonzero(np.asarray(raster.z))
+        return rows + 1
+    return np.asarray(raster.y, dtype=int)
+
+
+def _raster_colours(figure) -> np.ndarray:
+    """The colour value (contraction time, ms) of every discharge in the raster picture."""
+    picture = np.asarray(figure.data[0].z)
+    return picture[np.nonzero(picture)]
 
 
 # --- recruitment_explorer ------------------------------------------------------------------
@@ -87,28 +99,43 @@ def test_rate_panel_shows_the_model_rates_and_silent_units():
 def test_ticks_are_coloured_by_contraction_time():
     app = recruitment_explorer(drive=1.0)
     units = _raster_units(app.figure)
-    colours = np.asarray(app.figure.data[0].marker.color)
-    # Fuglevand 1993: contraction times from 90 ms (unit 1) to 30 ms (unit 120).
-    assert colours[units == 1] == pytest.approx(90.0, abs=0.01)
-    assert colours[units == 120] == pytest.approx(30.0, abs=0.01)
+    colours = _raster_colours(app.figure)
+    # Fuglevand 1993: contraction times from 90 ms (unit 1) to 30 ms (unit 120), whole ms.
+    assert np.all(colours[units == 1] == 90)
+    assert np.all(colours[units == 120] == 30)
+    first_of_each = np.array([colours[units == unit][0] for unit in range(1, 121)], dtype=int)
+    assert np.all(np.diff(first_of_each) <= 0)
 
 
 def test_full_drive_is_one_hundred_percent_and_no_drive_is_silence():
     app = recruitment_explorer(drive=1.0)
     assert np.mean(app.figure.data[1].y) == pytest.approx(100.0, abs=0.5)
     app.controls["drive"].value = 0
-    assert len(app.figure.data[0].x) == 0
+    assert len(_raster_units(app.figure)) == 0
     assert np.all(np.asarray(app.figure.data[1].y) == 0)
     assert "no force" in app.readout.value
 
 
 def test_a_full_update_stays_small():
     app = recruitment_explorer(drive=1.0)
-    raster = app.figure.data[0]
-    arrays = [np.asarray(raster.x), np.asarray(raster.y), np.asarray(raster.marker.color)]
-    # Compact dtypes travel as binary buffers; the whole raster is well under 200 KB.
-    assert all(array.dtype.itemsize <= 4 for array in arrays)
-    assert sum(array.nbytes for array in arrays) < 100_000
+    picture = np.asarray(app.figure.data[0].z)
+    # One byte per cell travels as a binary buffer: 120 units x 500 columns, 60 KB.
+    assert picture.dtype == np.uint8
+    assert picture.shape == (120, 500)
+
+
+def test_the_raster_picture_keeps_every_discharge_at_its_time():
+    from lessons.sims.recruitment import RASTER_BIN_MS, raster_image, raster_points
+
+    activity = POOL.simulate(1.0, 1.5, 0.001, seed=3)
+    points = raster_points(POOL, activity.spike_times, 0.5, 1.501)
+    picture = raster_image(points, POOL.n_units, 1000.0)
+    assert np.count_nonzero(picture) == len(points.time)
+    rows, columns = np.nonzero(picture)
+    order = np.lexsort((points.time, points.unit))
+    np.testing.assert_array_equal(rows + 1, points.unit[order])
+    expected = np.minimum((points.time[order] / RASTER_BIN_MS).astype(int), 499)
+    np.testing.assert_array_equal(columns, expected)
 
 
 def test_bad_initial_drive_is_refused():
@@ -127,8 +154,9 @@ def ramp_app():
 def test_cursor_moves_and_counts_recruited_units(ramp_app):
     cursor = ramp_app.controls["time"]
     cursor.value = 6.3  # drive 63 %: one unit still silent
-    assert list(ramp_app.figure.data[1].x) == [6.3, 6.3]
-    assert list(ramp_app.figure.data[4].x) == [6.3, 6.3]
+    cursor_line = ramp_app.figure.layout.shapes[0]
+    assert (cursor_line.x0, cursor_line.x1) == (6.3, 6.3)
+    assert (cursor_line.yref, cursor_line.y0, cursor_line.y1) == ("paper", 0, 1)
     assert "<b>119 of 120</b>" in ramp_app.readout.value
     cursor.value = 6.4  # drive 64 %: all recruited
     assert "<b>120 of 120</b>" in ramp_app.readout.value
@@ -145,8 +173,8 @@ def test_readout_reaches_full_force_at_the_end_of_the_ramp(ramp_app):
 
 
 def test_force_keeps_rising_after_the_last_unit(ramp_app):
-    time = np.asarray(ramp_app.figure.data[3].x)
-    force = np.asarray(ramp_app.figure.data[3].y)
+    time = np.asarray(ramp_app.figure.data[2].x)
+    force = np.asarray(ramp_app.figure.data[2].y)
     at_full_recruitment = force[(time > 6.2) & (time < 6.5)].mean()
     near_the_end = force[(time > 9.6) & (time < 9.9)].mean()
     assert near_the_end > at_full_recruitment + 25
@@ -166,7 +194,7 @@ def test_units_start_firing_just_after_their_thresholds(ramp_app):
 
 
 def test_ramp_traces_are_decimated(ramp_app):
-    assert len(ramp_app.figure.data[3].x) <= 2 * FORCE_COLUMNS
+    assert len(ramp_app.figure.data[2].x) <= 2 * FORCE_COLUMNS
     assert len(ramp_app.figure.data[0].x) < 6000
 
 
