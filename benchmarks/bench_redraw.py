@@ -98,7 +98,13 @@ def scenarios(only: str | None = None) -> list[dict]:
             app = factory()
             figure_ids = [id(figure) for figure in app.figures]
             figures = [
-                _plain({"data": figure.to_dict()["data"], "layout": figure.to_dict()["layout"]})
+                _plain(
+                    {
+                        "data": figure.to_dict()["data"],
+                        "layout": figure.to_dict()["layout"],
+                        "config": dict(figure._config),
+                    }
+                )
                 for figure in app.figures
             ]
             moves = []
@@ -146,7 +152,7 @@ async function setUp(figures) {
     const div = document.createElement("div");
     document.body.appendChild(div);
     const f = revive(figure);
-    await Plotly.newPlot(div, f.data, f.layout, {responsive: false});
+    await Plotly.newPlot(div, f.data, f.layout, {responsive: false, ...f.config});
     window.plots.push(div);
   }
   await painted();

@@ -109,13 +109,15 @@ _FIBRE_COLOUR_AT_REST = COLOURS["force"]
 @dataclass(frozen=True, eq=False)
 class UnitDrawing:
     """Coordinates of one drawn motor unit: its fibres (one point each, where the axon branch
-    meets the fibre at its neuromuscular junction) and its axon with all its branches (line
-    segments separated by NaN)."""
+    meets the fibre at its neuromuscular junction) and its axon with all its branches, as one
+    unbroken line that runs out along each branch and back (so the page draws one line, not
+    one per branch)."""
 
     fibre_x: np.ndarray
     fibre_y: np.ndarray
     axon_x: np.ndarray
     axon_y: np.ndarray
+    n_branches: int
 
     @property
     def n_fibres(self) -> int:
@@ -149,12 +151,28 @@ def _points_in_muscle(rng: np.random.Generator, count: int, shrink: float) -> np
     )
 
 
-def _segments(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Line segments start->end as one array per axis, each segment followed by a NaN gap."""
-    gap = np.full(len(starts), np.nan)
-    x = np.column_stack([starts[:, 0], ends[:, 0], gap]).ravel()
-    y = np.column_stack([starts[:, 1], ends[:, 1], gap]).ravel()
-    return x, y
+def _axon_tree_walk(
+    soma: np.ndarray,
+    entry: np.ndarray,
+    branches: np.ndarray,
+    fibres: np.ndarray,
+    nearest: np.ndarray,
+) -> np.ndarray:
+    """The axon as one walk: soma to the muscle's edge, then out along each branch, out to each
+    of its fibres and back, and back to the edge before the next branch.
+
+    Every stretch is drawn twice, over itself, so the picture is the same as separate segments
+    would give; one unbroken line is one element for the page to redraw, where separate
+    segments are one element each (1,934 for the calf's unit).
+    """
+    walk = [soma, entry]
+    for branch_index, branch in enumerate(branches):
+        own = fibres[nearest == branch_index]
+        out_and_back = np.empty((2 * len(own) + 1, 2))
+        out_and_back[0::2] = branch
+        out_and_back[1::2] = own
+        walk += [*out_and_back, entry]
+    return np.asarray(walk)
 
 
 def draw_motor_unit(innervation_number: int, seed: int = 0) -> UnitDrawing:
@@ -173,15 +191,13 @@ def draw_motor_unit(innervation_number: int, seed: int = 0) -> UnitDrawing:
         ((fibres[:, np.newaxis, :] - branches[np.newaxis, :, :]) ** 2).sum(axis=-1), axis=1
     )
     entry = np.array([_MUSCLE_CENTRE[0] - _MUSCLE_AXES[0], _MUSCLE_CENTRE[1]])
-    stem_x = np.array([_SOMA[0], entry[0], np.nan])
-    stem_y = np.array([_SOMA[1], entry[1], np.nan])
-    primary_x, primary_y = _segments(np.tile(entry, (n_branches, 1)), branches)
-    terminal_x, terminal_y = _segments(branches[nearest], fibres)
+    walk = _axon_tree_walk(np.asarray(_SOMA), entry, branches, fibres, nearest)
     return UnitDrawing(
         fibre_x=fibres[:, 0].astype(np.float32),
         fibre_y=fibres[:, 1].astype(np.float32),
-        axon_x=np.concatenate([stem_x, primary_x, terminal_x]).astype(np.float32),
-        axon_y=np.concatenate([stem_y, primary_y, terminal_y]).astype(np.float32),
+        axon_x=walk[:, 0].astype(np.float32),
+        axon_y=walk[:, 1].astype(np.float32),
+        n_branches=n_branches,
     )
 
 
@@ -310,10 +326,11 @@ def motor_unit_diagram(
                 y=[],
                 mode="lines",
                 name="This motor neuron's axon and its branches",
-                line={"width": 1},
+                # Unsimplified: plotly.js would otherwise merge an out-and-back stretch.
+                line={"width": 1, "simplify": False},
                 hoverinfo="skip",
             ),
-            go.Scatter(
+            go.Scattergl(
                 x=[],
                 y=[],
                 mode="markers",
@@ -321,7 +338,7 @@ def motor_unit_diagram(
                 marker={"symbol": "line-ew", "size": 9, "line": {"width": 2}},
                 hoverinfo="skip",
             ),
-            go.Scatter(
+            go.Scattergl(
                 x=[],
                 y=[],
                 mode="markers",
@@ -465,7 +482,7 @@ def _section_figure(
     section, _index = _muscle_section(muscle)
     return CourseFigure(
         data=[
-            go.Scatter(
+            go.Scattergl(
                 x=section.x * 1000.0,
                 y=section.y * 1000.0,
                 mode="markers",
@@ -473,7 +490,7 @@ def _section_figure(
                 marker={"color": COLOURS["inactive"], "size": 5},
                 hoverinfo="skip",
             ),
-            go.Scatter(
+            go.Scattergl(
                 x=[],
                 y=[],
                 mode="markers",

@@ -22,6 +22,7 @@ from lessons.physiology.force_sources import ForceSources, force_sources
 from lessons.sims.app import SimulationApp, labelled_slider
 from lessons.sims.decimate import min_max_decimate
 from lessons.sims.figure import CourseFigure
+from lessons.sims.picture import colour_ramp, png_data_uri
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Simulation step, 1 ms: resolves the fastest (30 ms) twitches of the default pool.
@@ -41,6 +42,12 @@ SEED = 3
 RAMP_DURATION = 10.0
 #: The ramp's raster shows every 5th unit (and the last), to keep it to a few thousand points.
 RAMP_RASTER_EVERY = 5
+#: Width of one column of the ramp's raster picture, 20 ms: 500 columns for 10 s, and shorter
+#: than the shortest interval between two discharges of one unit (1/35 Hz = 29 ms).
+RAMP_RASTER_BIN = 0.02
+#: Rows each tick of the ramp's raster covers (the unit's own and one on each side), so the
+#: every-5th-unit raster keeps visible ticks; units 116 and 120 still do not touch.
+RAMP_TICK_ROWS = 3
 #: Points kept per plotted force trace after min-max decimation (two per column).
 FORCE_COLUMNS = 600
 #: Window of the running mean used for the ramp's force readout, 0.1 s.
@@ -93,76 +100,58 @@ def _unit_colour_scale() -> list[list]:
     return [[0.0, COLOURS["fast_unit"]], [1.0, COLOURS["slow_unit"]]]
 
 
-def _raster_trace(pool: MotorUnitPool, points: RasterPoints, time_unit: str) -> go.Scatter:
-    return go.Scatter(
-        x=points.time,
-        y=points.unit,
-        mode="markers",
-        name="Discharges (one tick per spike)",
-        marker={
-            "symbol": "line-ns-open",
-            "size": 5,
-            "line": {"width": 1.5},
-            "color": points.contraction_time_ms,
-            "colorscale": _unit_colour_scale(),
-            "cmin": float(pool.contraction_times.min() * 1000.0),
-            "cmax": float(pool.contraction_times.max() * 1000.0),
-            "showscale": True,
-            "colorbar": {
-                "title": {"text": "Contraction<br>time (ms)"},
-                "len": 0.6,
-                "y": 1.0,
-                "yanchor": "top",
-                "thickness": 12,
-            },
-        },
-        hovertemplate=f"unit %{{y}}<br>spike at %{{x}} {time_unit}<extra></extra>",
-    )
-
-
 def raster_image(
-    points: RasterPoints, n_units: int, window_ms: float, bin_ms: float = RASTER_BIN_MS
+    points: RasterPoints,
+    n_units: int,
+    duration: float,
+    bin_width: float = RASTER_BIN_MS,
+    tick_rows: int = 1,
 ) -> np.ndarray:
-    """The discharges as a picture: one row per unit, one column per ``bin_ms`` of the window.
+    """The discharges as a grid: one row per unit (row 0 = unit 1), one column per
+    ``bin_width`` of ``duration`` (both in the unit of ``points.time``).
 
     A cell holds the unit's contraction time in whole ms (30-90 in the default pool: its
-    colour) if the unit fired in that column, 0 if not. One small picture draws in a few ms in
-    the browser, where one marker per discharge (3,600 at full drive) takes a quarter of a
-    second to redraw each time the slider moves (benchmarks/README.md).
+    colour) if the unit fired in that column, 0 if not. ``tick_rows`` > 1 draws each tick over
+    that many rows centred on its unit, for a raster that shows only every few units.
     """
-    columns = math.ceil(window_ms / bin_ms)
-    image = np.zeros((n_units, columns), dtype=np.uint8)
-    column = np.clip((points.time / bin_ms).astype(int), 0, columns - 1)
-    image[points.unit.astype(int) - 1, column] = np.clip(
-        np.round(points.contraction_time_ms), 1, 255
-    ).astype(np.uint8)
-    return image
+    columns = math.ceil(duration / bin_width)
+    cells = np.zeros((n_units, columns), dtype=np.uint8)
+    column = np.clip((points.time / bin_width).astype(int), 0, columns - 1)
+    value = np.clip(np.round(points.contraction_time_ms), 1, 255).astype(np.uint8)
+    row = points.unit.astype(int) - 1
+    for offset in range(-(tick_rows // 2), tick_rows - tick_rows // 2):
+        inside = (row + offset >= 0) & (row + offset < n_units)
+        cells[row[inside] + offset, column[inside]] = value[inside]
+    return cells
 
 
-def _raster_picture(pool: MotorUnitPool, image: np.ndarray, bin_ms: float) -> go.Heatmap:
-    # Cells without a discharge (0) are transparent; the rest take the fast-to-slow colours of
-    # the marker raster, on the same contraction-time scale (its colour bar is drawn by
-    # ``_colour_bar_only``, so the transparent part of this scale stays out of sight).
-    slowest = float(np.round(pool.contraction_times.max() * 1000.0))
-    fastest = float(np.round(pool.contraction_times.min() * 1000.0))
-    clear = "rgba(0,0,0,0)"
-    return go.Heatmap(
-        z=image,
-        x0=bin_ms / 2,
-        dx=bin_ms,
+def raster_picture_source(pool: MotorUnitPool, cells: np.ndarray) -> str:
+    """The grid of :func:`raster_image` as a PNG address: transparent where no unit fired,
+    else the colour of the unit's contraction time on the raster's colour bar."""
+    rgba = np.zeros((*cells.shape, 4), dtype=np.uint8)
+    fired = cells > 0
+    rgba[fired, :3] = colour_ramp(
+        cells[fired],
+        float(pool.contraction_times.min() * 1000.0),
+        float(pool.contraction_times.max() * 1000.0),
+        COLOURS["fast_unit"],
+        COLOURS["slow_unit"],
+    )
+    rgba[fired, 3] = 255
+    return png_data_uri(rgba)
+
+
+def _raster_picture(pool: MotorUnitPool, cells: np.ndarray, bin_width: float) -> go.Image:
+    # One picture instead of one marker per discharge: in the notebook every update redraws
+    # the whole figure, and a picture redraws in a few ms (lessons.sims.picture).
+    return go.Image(
+        source=raster_picture_source(pool, cells),
+        x0=bin_width / 2,
+        dx=bin_width,
         y0=1,
         dy=1,
-        zmin=0.0,
-        zmax=slowest,
-        colorscale=[
-            [0.0, clear],
-            [(fastest - 0.5) / slowest, clear],
-            [fastest / slowest, COLOURS["fast_unit"]],
-            [1.0, COLOURS["slow_unit"]],
-        ],
-        showscale=False,
         name="Discharges (one tick per spike)",
-        hovertemplate="unit %{y} at %{x:.0f} ms<extra></extra>",
+        hoverinfo="skip",
     )
 
 
@@ -277,7 +266,11 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
         showlegend=False,
     )
     activity_figure.update_yaxes(
-        title_text="Motor unit (1 = lowest threshold)", range=[0, pool.n_units + 1], row=1, col=1
+        title_text="Motor unit (1 = lowest threshold)",
+        range=[0, pool.n_units + 1],
+        scaleanchor=False,  # an image would otherwise force square pixels
+        row=1,
+        col=1,
     )
     activity_figure.update_yaxes(title_text="Force (% of maximal)", range=[0, 115], row=2, col=1)
     activity_figure.update_xaxes(title_text="Time (ms)", range=[0, WINDOW * 1000], row=2, col=1)
@@ -340,7 +333,9 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
         points, force, rates = steady_state(percent)
         firing = rates > 0
         with activity_figure.batch_update():
-            activity_figure.data[0].z = raster_image(points, pool.n_units, window_of_ms)
+            activity_figure.data[0].source = raster_picture_source(
+                pool, raster_image(points, pool.n_units, window_of_ms)
+            )
             activity_figure.data[1].y = force
         with rate_figure.batch_update():
             rate_figure.data[1].x = unit_numbers[~firing]
@@ -423,7 +418,9 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
             rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.06
         )
     )
-    figure.add_trace(_raster_trace(pool, points, "s"), row=1, col=1)
+    ticks = raster_image(points, pool.n_units, length + STEP, RAMP_RASTER_BIN, RAMP_TICK_ROWS)
+    figure.add_trace(_raster_picture(pool, ticks, RAMP_RASTER_BIN), row=1, col=1)
+    figure.add_trace(_colour_bar_only(pool), row=1, col=1)
     figure.add_trace(
         go.Scatter(
             x=[0, length],
@@ -454,7 +451,11 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
         margin={"t": 90},
     )
     figure.update_yaxes(
-        title_text="Motor unit (every 5th, and 120)", range=[0, pool.n_units + 1], row=1, col=1
+        title_text="Motor unit (every 5th, and 120)",
+        range=[0, pool.n_units + 1],
+        scaleanchor=False,
+        row=1,
+        col=1,
     )
     figure.update_yaxes(title_text="Percent of maximum (%)", range=[0, 110], row=2, col=1)
     figure.update_xaxes(title_text="Time from the start of the ramp (s)", row=2, col=1)

@@ -462,12 +462,12 @@ def twitch_or_cramp_explorer(event: str = "fasciculation") -> SimulationApp:
             column_widths=[0.42, 0.58],
             specs=[[{"rowspan": 2}, {}], [None, {}]],
             horizontal_spacing=0.12,
-            vertical_spacing=0.16,
+            vertical_spacing=0.24,  # room for the top axis title under "Needle EMG"
             subplot_titles=("Calf cross-section", "Force", "Needle EMG"),
         )
     )
     x_cm, y_cm = 100.0 * section.x, 100.0 * section.y
-    figure.add_scatter(
+    figure.add_scattergl(
         x=x_cm,
         y=y_cm,
         mode="markers",
@@ -477,7 +477,7 @@ def twitch_or_cramp_explorer(event: str = "fasciculation") -> SimulationApp:
         row=1,
         col=1,
     )
-    figure.add_scatter(
+    figure.add_scattergl(
         x=[], y=[], mode="markers", name="Fibres contracting", marker={"size": 5}, row=1, col=1
     )
     figure.add_scatter(

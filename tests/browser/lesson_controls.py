@@ -164,13 +164,20 @@ def first_other_control(simulation: Locator) -> Control | None:
     element = found.first
     label = element.evaluate(CONTROL_LABEL)
     tag = element.evaluate("(element) => element.tagName")
+    # Each action looks at the control when it runs, so repeating it changes the value again.
     if tag == "SELECT":
-        options = element.locator("option").count()
-        current = element.evaluate("(select) => select.selectedIndex")
-        target = (current + 1) % options if options > 1 else current
-        return Control(label, "pick the next option", lambda: element.select_option(index=target))
+
+        def pick_next() -> None:
+            options = element.locator("option").count()
+            current = element.evaluate("(select) => select.selectedIndex")
+            element.select_option(index=(current + 1) % options if options > 1 else current)
+
+        return Control(label, "pick the next option", pick_next)
     if tag == "BUTTON":
         group = element.locator("xpath=ancestor::*[contains(@class, 'widget-toggle-buttons')][1]")
-        other = group.locator("button:not(.mod-active):not([disabled])").first
-        return Control(label, "Space on another button", lambda: other.press("Space"))
+
+        def press_another() -> None:
+            group.locator("button:not(.mod-active):not([disabled])").first.press("Space")
+
+        return Control(label, "Space on another button", press_another)
     return Control(label, "Space", lambda: element.press("Space"))

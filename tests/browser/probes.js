@@ -57,12 +57,32 @@
     );
   }
 
-  // Rendered: plotly built the figure from at least one trace, and drew a trace group
-  // when any trace has points (a figure may start empty by design, e.g. "your answers").
+  // WebGL traces (scattergl) draw on a canvas, not in the SVG: painted means some pixel of
+  // plotly's drawing canvas is not transparent.
+  function glPainted(plot) {
+    const canvas = plot.querySelector("canvas.gl-canvas-context");
+    if (canvas === null || canvas.width === 0 || canvas.height === 0) return false;
+    const copy = document.createElement("canvas");
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext("2d");
+    context.drawImage(canvas, 0, 0);
+    const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) return true;
+    return false;
+  }
+
+  // Rendered: plotly built the figure from at least one trace, and drew a trace group (SVG)
+  // or painted its WebGL canvas when any trace has points (a figure may start empty by
+  // design, e.g. "your answers").
   function plotIsDrawn(plot) {
     const data = plot.data || [];
     if (data.length === 0 || plot.querySelector(".main-svg") === null) return false;
-    return !data.some(hasPoints) || plot.querySelector("g.trace") !== null;
+    if (!data.some(hasPoints)) return true;
+    const svgTraces = data.filter((trace) => !String(trace.type || "").endsWith("gl"));
+    if (svgTraces.some(hasPoints) && plot.querySelector("g.trace") === null) return false;
+    const glTraces = data.filter((trace) => String(trace.type || "").endsWith("gl"));
+    return !glTraces.some(hasPoints) || glPainted(plot);
   }
 
   const XY_TYPES = new Set([undefined, "scatter", "scattergl", "bar"]);

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
-KEY_PRESSES = 3  # per simulation: enough for a median, few enough to stay quick
+KEY_PRESSES = 5  # per control: enough for a median, few enough to stay quick
 
 
 def test_there_are_lessons_to_open():
@@ -91,7 +91,7 @@ def test_first_control_of_each_simulation_redraws_a_figure(notebook, lessons, ti
             control = first_other_control(simulation)
             if control is None:
                 continue
-            changes = [(control.label, control.action, control.act, None)]
+            changes = [(control.label, control.action, control.act, None)] * KEY_PRESSES
         for label, action, act, state in changes:
             before = state() if state else None
             redraw = timed_change(run, simulation, act, what=f"{action} on {label!r}")

@@ -35,10 +35,10 @@ def _n_points(trace) -> int:
 
 
 def _segment_ends(trace) -> np.ndarray:
-    """End points of the line segments of a NaN-separated trace."""
-    x = np.asarray(trace.x, dtype=float).reshape(-1, 3)
-    y = np.asarray(trace.y, dtype=float).reshape(-1, 3)
-    return np.column_stack([x[:, 1], y[:, 1]])
+    """The axon's terminals: the points where its out-and-back walk turns round."""
+    walk = np.column_stack([np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)])
+    turns = np.all(walk[:-2] == walk[2:], axis=1)
+    return walk[1:-1][turns]
 
 
 def _bytes_sent(app, control: str, value: object) -> int:
@@ -100,9 +100,21 @@ def test_every_fibre_gets_one_axon_terminal_at_its_junction() -> None:
 def test_more_fibres_need_more_branches() -> None:
     small, large = draw_motor_unit(10), draw_motor_unit(1934)
     assert large.n_fibres == 1934
-    segments = [np.isnan(drawing.axon_x).sum() for drawing in (small, large)]
-    # Stem + primary branches + one terminal per fibre; the large unit has more primaries.
-    assert segments[0] - 1 - 10 < segments[1] - 1 - 1934
+    assert small.n_branches == 2 and large.n_branches == 22  # about sqrt(n) / 2
+
+
+def test_the_axon_is_one_unbroken_line_that_reaches_every_fibre() -> None:
+    drawing = draw_motor_unit(340)
+    walk = np.column_stack([drawing.axon_x, drawing.axon_y])
+    assert not np.isnan(walk).any()  # one line: the page draws one element
+    # Soma, edge, then per branch: the branch point, out to each fibre and back, the edge.
+    assert len(walk) == 2 + 2 * drawing.n_branches + 2 * drawing.n_fibres
+    fibres = np.column_stack([drawing.fibre_x, drawing.fibre_y])
+    visited = {tuple(point) for point in walk.tolist()}
+    assert all(tuple(fibre) in visited for fibre in fibres.tolist())
+    # Each fibre is reached from a branch point and the walk returns there at once.
+    reached = np.flatnonzero(np.isin(walk[:, 0], fibres[:, 0]))
+    np.testing.assert_array_equal(walk[reached - 1], walk[reached + 1])
 
 
 def test_fibres_lie_inside_the_muscle_outline() -> None:

@@ -9,31 +9,41 @@ import pytest
 
 from lessons.physiology import MotorUnitPool
 from lessons.physiology.force_sources import force_sources
+from lessons.sims.picture import hex_to_rgb, read_data_uri
 from lessons.sims.recruitment import (
     FORCE_COLUMNS,
+    RAMP_RASTER_BIN,
+    RASTER_BIN_MS,
     min_max_decimate,
     ramp_explorer,
+    raster_image,
+    raster_picture_source,
+    raster_points,
     recruitment_explorer,
 )
 from lessons.sims.recruitment import force_sources_explorer as sources_explorer
+from lessons.sims.style import COLOURS
 
 POOL = MotorUnitPool()
 
 
-def _raster_units(figure) -> np.ndarray:
-    """The unit number of every discharge in a raster: a marker trace (``y``) or a picture
-    (``z``, one row per unit, non-zero where the unit fired)."""
+def _raster_pixels(figure) -> np.ndarray:
+    """The raster picture's pixels, bottom row first (row 0 = unit 1), as the page draws it."""
     raster = figure.data[0]
-    if raster.type == "heatmap":
-        rows, _columns = np.nonzero(np.asarray(raster.z))
-        return rows + 1
-    return np.asarray(raster.y, dtype=int)
+    assert raster.type == "image", "the raster is drawn as one picture"
+    assert (raster.y0, raster.dy) == (1, 1)
+    return read_data_uri(raster.source)
 
 
-def _raster_colours(figure) -> np.ndarray:
-    """The colour value (contraction time, ms) of every discharge in the raster picture."""
-    picture = np.asarray(figure.data[0].z)
-    return picture[np.nonzero(picture)]
+def _raster_units(figure) -> np.ndarray:
+    """The unit number of every tick drawn in a raster picture (one entry per tick)."""
+    rows, _columns = np.nonzero(_raster_pixels(figure)[..., 3])
+    return rows + 1
+
+
+def _tick_colours(figure, unit: int) -> set[tuple[int, ...]]:
+    pixels = _raster_pixels(figure)[unit - 1]
+    return {tuple(int(v) for v in pixel[:3]) for pixel in pixels if pixel[3] > 0}
 
 
 # --- recruitment_explorer ------------------------------------------------------------------
@@ -97,14 +107,18 @@ def test_rate_panel_shows_the_model_rates_and_silent_units():
 
 
 def test_ticks_are_coloured_by_contraction_time():
+    # Fuglevand 1993: contraction times from 90 ms (unit 1, the slow colour) to 30 ms (unit
+    # 120, the fast colour), on the scale of the raster's colour bar.
     app = recruitment_explorer(drive=1.0)
-    units = _raster_units(app.figure)
-    colours = _raster_colours(app.figure)
-    # Fuglevand 1993: contraction times from 90 ms (unit 1) to 30 ms (unit 120), whole ms.
-    assert np.all(colours[units == 1] == 90)
-    assert np.all(colours[units == 120] == 30)
-    first_of_each = np.array([colours[units == unit][0] for unit in range(1, 121)], dtype=int)
-    assert np.all(np.diff(first_of_each) <= 0)
+    slow = tuple(int(v) for v in hex_to_rgb(COLOURS["slow_unit"]))
+    fast = tuple(int(v) for v in hex_to_rgb(COLOURS["fast_unit"]))
+    assert _tick_colours(app.figure, 1) == {slow}
+    assert _tick_colours(app.figure, 120) == {fast}
+    (middle,) = _tick_colours(app.figure, 60)
+    assert middle not in (slow, fast)
+    colour_bar = app.figure.data[2].marker
+    assert (colour_bar.cmin, colour_bar.cmax) == pytest.approx((30.0, 90.0))
+    assert colour_bar.showscale
 
 
 def test_full_drive_is_one_hundred_percent_and_no_drive_is_silence():
@@ -117,25 +131,31 @@ def test_full_drive_is_one_hundred_percent_and_no_drive_is_silence():
 
 
 def test_a_full_update_stays_small():
+    # The raster travels as one PNG picture of a few kilobytes, not one marker per discharge.
     app = recruitment_explorer(drive=1.0)
-    picture = np.asarray(app.figure.data[0].z)
-    # One byte per cell travels as a binary buffer: 120 units x 500 columns, 60 KB.
-    assert picture.dtype == np.uint8
-    assert picture.shape == (120, 500)
+    assert len(app.figure.data[0].source) < 30_000
+    assert _raster_pixels(app.figure).shape == (120, 500, 4)
 
 
 def test_the_raster_picture_keeps_every_discharge_at_its_time():
-    from lessons.sims.recruitment import RASTER_BIN_MS, raster_image, raster_points
-
     activity = POOL.simulate(1.0, 1.5, 0.001, seed=3)
     points = raster_points(POOL, activity.spike_times, 0.5, 1.501)
-    picture = raster_image(points, POOL.n_units, 1000.0)
-    assert np.count_nonzero(picture) == len(points.time)
-    rows, columns = np.nonzero(picture)
+    cells = raster_image(points, POOL.n_units, 1000.0)
+    assert np.count_nonzero(cells) == len(points.time)
+    rows, columns = np.nonzero(cells)
     order = np.lexsort((points.time, points.unit))
     np.testing.assert_array_equal(rows + 1, points.unit[order])
     expected = np.minimum((points.time[order] / RASTER_BIN_MS).astype(int), 499)
     np.testing.assert_array_equal(columns, expected)
+    pixels = read_data_uri(raster_picture_source(POOL, cells))
+    np.testing.assert_array_equal(pixels[..., 3] > 0, cells > 0)
+
+
+def test_wide_ticks_cover_their_neighbours_rows_only():
+    spikes = [np.array([0.5])] * POOL.n_units
+    points = raster_points(POOL, spikes, 0.0, 1.0, units=[0, 119], time_scale=1.0)
+    cells = raster_image(points, POOL.n_units, 1.0, 0.02, tick_rows=3)
+    assert set(np.nonzero(cells[:, 25])[0]) == {0, 1, 118, 119}
 
 
 def test_bad_initial_drive_is_refused():
@@ -173,8 +193,8 @@ def test_readout_reaches_full_force_at_the_end_of_the_ramp(ramp_app):
 
 
 def test_force_keeps_rising_after_the_last_unit(ramp_app):
-    time = np.asarray(ramp_app.figure.data[2].x)
-    force = np.asarray(ramp_app.figure.data[2].y)
+    trace = next(trace for trace in ramp_app.figure.data if trace.name == "Force (% of maximal)")
+    time, force = np.asarray(trace.x), np.asarray(trace.y)
     at_full_recruitment = force[(time > 6.2) & (time < 6.5)].mean()
     near_the_end = force[(time > 9.6) & (time < 9.9)].mean()
     assert near_the_end > at_full_recruitment + 25
@@ -182,20 +202,21 @@ def test_force_keeps_rising_after_the_last_unit(ramp_app):
 
 
 def test_units_start_firing_just_after_their_thresholds(ramp_app):
-    units = _raster_units(ramp_app.figure)
-    times = np.asarray(ramp_app.figure.data[0].x)
-    shown = np.unique(units)
-    assert 1 in shown and 120 in shown
+    drawn = _raster_pixels(ramp_app.figure)[..., 3] > 0
+    shown = [*range(1, 117, 5), 120]  # every 5th unit from unit 1, and the last
+    assert all(drawn[unit - 1].any() for unit in shown)
     for unit in shown:
         crossing = POOL.thresholds[unit - 1] / POOL.max_excitation * 10.0
-        first = times[units == unit].min()
-        # The first discharge comes within one 8 Hz interval of the threshold crossing.
-        assert crossing - 0.002 <= first <= crossing + 1 / 8 + 0.002
+        first = np.argmax(drawn[unit - 1]) * RAMP_RASTER_BIN
+        # The first discharge comes within one 8 Hz interval of the threshold crossing (the
+        # picture places it to within one 20 ms column).
+        assert crossing - RAMP_RASTER_BIN - 0.002 <= first <= crossing + 1 / 8 + 0.002
 
 
 def test_ramp_traces_are_decimated(ramp_app):
-    assert len(ramp_app.figure.data[2].x) <= 2 * FORCE_COLUMNS
-    assert len(ramp_app.figure.data[0].x) < 6000
+    force = next(trace for trace in ramp_app.figure.data if trace.name == "Force (% of maximal)")
+    assert len(force.x) <= 2 * FORCE_COLUMNS
+    assert len(ramp_app.figure.data[0].source) < 60_000
 
 
 def test_bad_ramp_duration_is_refused():
