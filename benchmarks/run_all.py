@@ -4,8 +4,10 @@
 
 Measures, on this machine: the physiology models behind the controls; every control of every
 simulation app (Python-side time from the control change to the updated figure, and bytes
-sent to the browser); the import time of ``lessons``; and for each notebook the time to run it
-top to bottom, the kernel's resident memory afterwards, and the file size. Figures, not
+sent to the browser); the import time of ``lessons``; for each notebook the time to run it
+top to bottom, the kernel's resident memory afterwards, and the file size; plotly.js's redraw
+of every control's update in Chromium (``bench_redraw.py``); and it prints the last browser
+test run's key-press-to-redraw timings in JupyterLab. Figures, not
 pass/fail: targets are in benchmarks/README.md. Results go to test-artifacts/benchmarks.json.
 """
 
@@ -124,6 +126,25 @@ def notebook_figures() -> list[dict]:
     return rows
 
 
+def redraw_figures() -> list[dict]:
+    """plotly.js redraw time per control in Chromium (bench_redraw.py); empty without one."""
+    from bench_redraw import CHROMIUM, measure, scenarios
+
+    if not Path(CHROMIUM).exists():
+        print(f"(no Chromium at {CHROMIUM}: browser redraw figures skipped)")
+        return []
+    return measure(scenarios(), repeats=3)
+
+
+def browser_suite_figures() -> dict:
+    """The last browser test run's control-to-redraw timings, if there was one."""
+    path = ROOT / "test-artifacts" / "browser-timings.json"
+    if not path.exists():
+        return {}
+    report = json.loads(path.read_text())
+    return {"generated": report.get("generated"), **report.get("summary", {})}
+
+
 def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
     header = " | ".join(title for title, _key, _format in columns)
     lines = [f"| {header} |", "|" + "---|" * len(columns)]
@@ -136,6 +157,7 @@ def _table(rows: list[dict], columns: list[tuple[str, str, str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true", help="skip the Chromium redraws")
     arguments = parser.parse_args(argv)
     results = {
         "import_lessons_s": import_time_seconds("import lessons"),
@@ -145,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         "physiology": physiology_figures(),
         "controls": control_figures(),
         "notebooks": [] if arguments.skip_notebooks else notebook_figures(),
+        "redraw": [] if arguments.skip_browser else redraw_figures(),
+        "browser_suite": browser_suite_figures(),
     }
     print(
         f"import lessons: {results['import_lessons_s'] * 1e3:.0f} ms; "
@@ -180,6 +204,42 @@ def main(argv: list[str] | None = None) -> int:
                 ],
             )
         )
+    if results["redraw"]:
+        print("\nplotly.js redraw in Chromium, per control (benchmarks/bench_redraw.py):")
+        print(
+            _table(
+                results["redraw"],
+                [
+                    ("app", "app", "s"),
+                    ("control", "control", "s"),
+                    ("median ms", "median_ms", ".1f"),
+                    ("worst ms", "max_ms", ".1f"),
+                ],
+            )
+        )
+    suite = results["browser_suite"]
+    if suite:
+        rows = [
+            {"control": name, **figures} for name, figures in suite.get("per_control", {}).items()
+        ]
+        print(f"\nKey press to redrawn figure in JupyterLab (browser tests, {suite['generated']}):")
+        print(
+            _table(
+                rows,
+                [
+                    ("lesson / control", "control", "s"),
+                    ("presses", "count", "d"),
+                    ("median ms", "median_ms", ".0f"),
+                    ("p95 ms", "p95_ms", ".0f"),
+                ],
+            )
+        )
+        overall = suite.get("all", {})
+        if overall:
+            print(
+                f"all controls: {overall['count']} presses, median {overall['median_ms']:.0f} ms, "
+                f"p95 {overall['p95_ms']:.0f} ms, slowest {overall['max_ms']:.0f} ms"
+            )
     output = ROOT / "test-artifacts" / "benchmarks.json"
     output.parent.mkdir(exist_ok=True)
     output.write_text(json.dumps(results, indent=1))

@@ -44,6 +44,7 @@ from lessons.physiology import (
 from lessons.sims.app import SimulationApp, labelled_slider
 from lessons.sims.decimate import min_max_decimate
 from lessons.sims.figure import CourseFigure
+from lessons.sims.picture import TickRaster, tick_raster
 from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: EMG sampling rate for everything that is also played (Hz): the lowest rate browsers play
@@ -68,6 +69,8 @@ STEADY_AUDIO_DURATION = 2.0
 STEADY_WINDOW = 1.0
 #: Length of the effort ramp (s): drive rises linearly from zero to the chosen peak.
 RAMP_DURATION = 3.0
+#: Time columns of the effort ramp's discharge picture: 6 ms each.
+RAMP_RASTER_COLUMNS = 500
 #: Length of each signature recording (s) and of each mystery clip (s).
 SIGNATURE_DURATION = 3.0
 MYSTERY_DURATION = 2.5
@@ -339,6 +342,13 @@ def _raster(spike_times: Sequence[np.ndarray], window: float) -> tuple[np.ndarra
     return np.concatenate(times), np.concatenate(rows)
 
 
+def _ramp_raster(spike_times: Sequence[np.ndarray]) -> TickRaster:
+    """The effort ramp's discharges, one row per unit near the needle, in 6 ms columns
+    (shorter than the 29 ms between two discharges of a unit at its top rate of 35 Hz)."""
+    rows = list(spike_times) or [np.zeros(0)] * len(NEEDLE_UNITS)
+    return tick_raster(rows, RAMP_DURATION, RAMP_RASTER_COLUMNS, COLOURS["stimulus"])
+
+
 def _audio_widget() -> widgets.Audio:
     return widgets.Audio(format="wav", autoplay=False, loop=False, controls=True)
 
@@ -592,14 +602,10 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
         ),
     )
     figure = CourseFigure(base)
+    # The discharges as one picture (lessons.sims.picture): every update redraws the whole
+    # figure in the page, and a picture redraws faster than hundreds of tick markers.
     figure.add_trace(
-        go.Scatter(
-            x=[],
-            y=[],
-            mode="markers",
-            name="Discharge",
-            marker={"symbol": "line-ns-open", "size": 9, "color": COLOURS["stimulus"]},
-        ),
+        go.Image(**_ramp_raster([]).image_properties(), name="Discharge", hoverinfo="skip"),
         row=1,
         col=1,
     )
@@ -617,7 +623,10 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
         title={"text": "A ramp of effort"},
     )
     figure.update_yaxes(
-        title_text="Unit (order of recruitment)", range=[0.3, len(NEEDLE_UNITS) + 0.7], row=1
+        title_text="Unit (order of recruitment)",
+        range=[0.3, len(NEEDLE_UNITS) + 0.7],
+        scaleanchor=False,  # an image would otherwise force square pixels
+        row=1,
     )
     figure.update_yaxes(title_text="Voltage (mV)", range=[-needle_range, needle_range], row=2)
     figure.update_yaxes(title_text="Voltage (mV)", range=[-surface_range, surface_range], row=3)
@@ -641,11 +650,11 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
         drive = ramp_drive(peak)
         recording = record_voluntary(drive, RAMP_DURATION, pool)
         near = [recording.spike_times[unit] for unit in NEEDLE_UNITS]
-        raster_x, raster_y = _raster(near, RAMP_DURATION + 1.0)
         _, needle_y = min_max_trace(recording.needle, RAMP_DURATION, FULL_WIDTH_COLUMNS)
         _, surface_y = min_max_trace(recording.surface, RAMP_DURATION, FULL_WIDTH_COLUMNS)
         update_traces(
-            figure, {0: {"x": raster_x, "y": raster_y}, 1: {"y": needle_y}, 2: {"y": surface_y}}
+            figure,
+            {0: {"source": _ramp_raster(near).source}, 1: {"y": needle_y}, 2: {"y": surface_y}},
         )
         sound, rate = sound_at_fixed_gain(recording.needle, needle_full_scale)
         player.value = wav_bytes(sound, rate)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import struct
 import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -91,3 +93,50 @@ def read_data_uri(uri: str) -> np.ndarray:
     if not uri.startswith(prefix):
         raise ValueError("not a PNG data address")
     return read_png(base64.b64decode(uri[len(prefix) :]))
+
+
+@dataclass(frozen=True)
+class TickRaster:
+    """Discharges drawn as one picture: ``source`` for a plotly ``go.Image``, placed by
+    ``x0``/``dx`` (time) and ``y0``/``dy`` so that row r (1 = first) is centred on y = r."""
+
+    source: str
+    x0: float
+    dx: float
+    y0: float
+    dy: float
+
+    def image_properties(self) -> dict:
+        return {"source": self.source, "x0": self.x0, "dx": self.dx, "y0": self.y0, "dy": self.dy}
+
+
+def tick_raster(
+    times_by_row: Sequence[np.ndarray],
+    duration: float,
+    columns: int,
+    colour: str,
+    pixels_per_row: int = 5,
+    tick_pixels: int = 3,
+) -> TickRaster:
+    """One tick per discharge time (s) in ``[0, duration)``, row by row, as a picture of
+    ``columns`` time columns; each tick is ``tick_pixels`` of the row's ``pixels_per_row``
+    pixels tall, so neighbouring rows stay apart."""
+    if not 0 < tick_pixels <= pixels_per_row:
+        raise ValueError(f"tick_pixels must be in [1, {pixels_per_row}]; got {tick_pixels!r}")
+    width = duration / columns
+    rgba = np.zeros((max(1, len(times_by_row)) * pixels_per_row, columns, 4), dtype=np.uint8)
+    first = (pixels_per_row - tick_pixels) // 2
+    paint = np.append(hex_to_rgb(colour).astype(np.uint8), 255)
+    for row, times in enumerate(times_by_row):
+        inside = np.asarray(times, dtype=float)
+        inside = inside[(inside >= 0) & (inside < duration)]
+        column = np.minimum((inside / width).astype(int), columns - 1)
+        top = row * pixels_per_row + first
+        rgba[top : top + tick_pixels, column] = paint
+    return TickRaster(
+        source=png_data_uri(rgba),
+        x0=width / 2,
+        dx=width,
+        y0=0.5 + 0.5 / pixels_per_row,
+        dy=1.0 / pixels_per_row,
+    )

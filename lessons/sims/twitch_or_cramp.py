@@ -80,6 +80,9 @@ AUDIO_CLIP = (0.5, 3.5)
 #: The EMG is drawn as the minimum and maximum of this many time columns (a few thousand
 #: points instead of 80 000 samples; every spike keeps its full height).
 EMG_COLUMNS = 1000
+#: The force is drawn the same way, in this many columns (its 4,001 samples would make every
+#: update of the figure slower to send and to redraw, for no visible difference).
+FORCE_COLUMNS = 1000
 #: Fibrillation rate used in the lesson, 5 Hz (inside the regular 0.5-15 Hz range of Davalos &
 #: Kushlaf, StatPearls; the physiology package's default).
 FIBRILLATION_RATE = 5.0
@@ -375,6 +378,13 @@ def emg_envelope(signal: EmgSignal, columns: int = EMG_COLUMNS) -> tuple[np.ndar
     return min_max_decimate(signal.time, signal.voltage, columns)
 
 
+def force_trace(event: CalfEvent, columns: int = FORCE_COLUMNS) -> tuple[np.ndarray, np.ndarray]:
+    """Time (s) and force of the minimum and maximum of each of ``columns`` time slices, as
+    float32: what the figure draws (every twitch keeps its peak)."""
+    time, force = min_max_decimate(event.time, event.force, columns)
+    return time.astype(np.float32), force.astype(np.float32)
+
+
 def event_audio_wav(event: CalfEvent) -> bytes:
     """The needle EMG of ``AUDIO_CLIP`` as a WAV file (each clip scaled to full loudness)."""
     start, stop = (round(edge * EMG_RATE) for edge in AUDIO_CLIP)
@@ -494,7 +504,7 @@ def twitch_or_cramp_explorer(event: str = "fasciculation") -> SimulationApp:
         row=1,
         col=1,
     )
-    time = events["fasciculation"].time
+    time, _ = force_trace(events["fasciculation"])
     figure.add_scatter(x=time, y=np.zeros_like(time), name="Force", showlegend=False, row=1, col=2)
     emg_time, _ = emg_envelope(events["fasciculation"].emg)
     figure.add_scatter(
@@ -565,7 +575,7 @@ def twitch_or_cramp_explorer(event: str = "fasciculation") -> SimulationApp:
             else:
                 figure.data[2].x = [float(x_cm[current.fibre_point])]
                 figure.data[2].y = [float(y_cm[current.fibre_point])]
-            figure.data[3].y = current.force
+            figure.data[3].x, figure.data[3].y = force_trace(current)
             figure.data[3].line.color = colour
             figure.data[4].y = 1000.0 * envelope
             if same_scale.value:

@@ -76,16 +76,46 @@ def simulation_caption(simulation: Locator) -> str:
     return " ".join((text or "").split())[:80]
 
 
+#: How long a figure may stay unchanged after the kernel has finished with an input before
+#: the input counts as one that, by design, leaves every figure as it was.
+SETTLED_MS = 2000
+
+
+def _redrawn_or_settled(run: LessonRun) -> bool:
+    """Wait until a figure changed (True) or the kernel is idle and nothing changed within
+    ``SETTLED_MS`` (False: the input left the figures as they were)."""
+    try:
+        run.page.wait_for_function(TIMING_DONE, timeout=SETTLED_MS)
+        return True
+    except PlaywrightTimeout:
+        pass
+    run.wait_for_kernel_idle()
+    try:
+        run.page.wait_for_function(TIMING_DONE, timeout=SETTLED_MS)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 def timed_change(
-    run: LessonRun, simulation: Locator, act: Callable[[], None], what: str = "the input"
-) -> Redraw:
+    run: LessonRun,
+    simulation: Locator,
+    act: Callable[[], None],
+    what: str = "the input",
+    may_leave_figures: bool = False,
+) -> Redraw | None:
     """Do ``act`` (an input on a control of ``simulation``); wait for one of its figures to
-    show different data or layout; return the time between the input and that redraw."""
+    show different data or layout; return the time between the input and that redraw.
+
+    With ``may_leave_figures``, an input after which the kernel goes idle and no figure
+    changes returns ``None`` (one more percent of force may need no more motor units)."""
     plots = simulation.evaluate("(root) => window.lessonsProbe.armTiming(root)")
     if plots == 0:
         raise AssertionError(f"{run.name}: the simulation has no plotly figure to watch")
     act()
     try:
+        if may_leave_figures and not _redrawn_or_settled(run):
+            return None
         run.page.wait_for_function(TIMING_DONE, timeout=REDRAW_TIMEOUT_MS)
     except PlaywrightTimeout:
         timing = run.page.evaluate("window.lessonsProbe.timing()")

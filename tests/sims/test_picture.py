@@ -39,3 +39,25 @@ def test_colours_run_from_one_end_of_the_scale_to_the_other():
     assert colours.tolist() == [[0, 0, 0], [128, 0, 64], [255, 0, 128], [0, 0, 0]]
     with pytest.raises(ValueError, match="#RRGGBB"):
         colour_ramp(np.array([1.0]), 0, 1, "red", "#000000")
+
+
+def test_tick_raster_puts_each_tick_in_its_row_and_time_column():
+    from lessons.sims.picture import tick_raster
+
+    raster = tick_raster([np.array([0.05, 0.95]), np.array([0.5, 1.2])], 1.0, 10, "#FF0000")
+    pixels = read_data_uri(raster.source)
+    assert pixels.shape == (10, 10, 4)  # 2 rows x 5 pixels, 10 columns of 0.1 s
+    drawn = pixels[..., 3] > 0
+    # Row 1 (pixels 0-4) has ticks in columns 0 and 9, on its middle three pixels.
+    assert np.flatnonzero(drawn[:, 0]).tolist() == [1, 2, 3]
+    assert np.flatnonzero(drawn[:, 9]).tolist() == [1, 2, 3]
+    # Row 2 has one tick (1.2 s is outside the window), in column 5.
+    assert np.flatnonzero(drawn[:, 5]).tolist() == [6, 7, 8]
+    assert drawn.sum() == 9
+    assert pixels[2, 0, :3].tolist() == [255, 0, 0]
+    # Placed so that pixel rows centre row r on y = r and columns on their mid-times.
+    centre_of_row_2 = raster.y0 + 7 * raster.dy
+    assert centre_of_row_2 == pytest.approx(2.0)
+    assert raster.x0 + 5 * raster.dx == pytest.approx(0.55)
+    with pytest.raises(ValueError, match="tick_pixels"):
+        tick_raster([], 1.0, 10, "#FF0000", pixels_per_row=3, tick_pixels=4)

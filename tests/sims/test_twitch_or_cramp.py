@@ -28,6 +28,7 @@ from lessons.sims.twitch_or_cramp import (
     emg_envelope,
     fasciculation_event,
     fibrillation_event,
+    force_trace,
     simulate_event,
     size_and_duration,
     time_above_half_peak,
@@ -161,7 +162,7 @@ def test_explorer_starts_on_a_fasciculation(explorer):
     explorer.controls["event"].value = "fasciculation"
     event = fasciculation_event()
     assert _lit(explorer) == event.moving.sum()
-    np.testing.assert_allclose(_force(explorer), event.force)
+    np.testing.assert_allclose(_force(explorer), force_trace(event)[1])
     assert "Fasciculation" in explorer.readout.value
 
 
@@ -218,7 +219,7 @@ def test_fire_again_moves_the_fasciculation_elsewhere():
     expected = simulate_event("fasciculation", 2)
     assert expected.units != fasciculation_event().units
     np.testing.assert_allclose(app.figure.data[1].x, 100.0 * section.x[expected.moving])
-    np.testing.assert_allclose(_force(app), expected.force)
+    np.testing.assert_allclose(_force(app), force_trace(expected)[1])
 
 
 def test_audio_follows_the_event(explorer):
@@ -322,3 +323,14 @@ def test_lesson_05_states_its_seed_facts():
         "anyone_any_skeletal_muscle",
     }
     assert missing_phrases(markdown, facts) == {}
+
+
+def test_the_drawn_force_keeps_each_event_s_peak_in_few_points():
+    for kind in ("fasciculation", "fibrillation", "cramp"):
+        event = simulate_event(kind)
+        time, force = force_trace(event)
+        assert len(time) <= 2 * 1000 < len(event.force)
+        assert force.max() == pytest.approx(event.force.max(), rel=1e-6)
+        # The peak is drawn at a moment when the model's force really is at its peak.
+        at = np.argmin(np.abs(event.time - time[np.argmax(force)]))
+        assert event.force[at] == pytest.approx(event.force.max(), rel=1e-6)
