@@ -14,6 +14,7 @@ message per trace would redraw it once per trace. Every app builds its figures w
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 import plotly.graph_objects as go
@@ -57,6 +58,21 @@ class CourseFigure(go.FigureWidget):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._config = {**self._config, **PLOTLY_CONFIG}
+
+    def get_state(self, key: Any = None, drop_defaults: bool = False) -> dict:
+        """The widget's state; a full state carries the figure as it is now.
+
+        plotly keeps the figure a new page starts from (``_widget_data``, ``_widget_layout``)
+        as it was built, and updates reach the page as messages. A page reloaded while the
+        kernel runs asks for the full state and would redraw the figure as first built (a flat
+        line where the twitch was) beside controls that show their moved values.
+        """
+        # (The widget sends a first state while plotly is still building the figure.)
+        if key is None and hasattr(self, "_layout_obj") and hasattr(self, "_data"):
+            # Set without notifying: the open pages have the figure already.
+            self._trait_values["_widget_layout"] = deepcopy(self._layout_obj._props)
+            self._trait_values["_widget_data"] = deepcopy(self._data)
+        return super().get_state(key=key, drop_defaults=drop_defaults)
 
     def _send_restyle_msg(
         self, restyle_data: dict, trace_indexes: Any = None, source_view_id: Any = None

@@ -232,3 +232,32 @@ def test_twitch_readout_names_the_contraction_time(run):
     _, simulation, slider = twitch_slider(run)
     readout = simulation.locator(".lessons-sim-readout")
     expect(readout).to_contain_text(re.compile(rf"\b{slider.value():.0f} ms\b"))
+
+
+def test_after_saving_and_reloading_the_page_the_figure_matches_the_controls(run):
+    """A student saves, reloads the page while the kernel runs: the figure must come back as
+    last drawn, not as first built (plotly's widget alone would redraw the twitch at zero)."""
+    from lab_page import KERNEL_IDLE, wait_for_rendering
+
+    _, simulation, slider = twitch_slider(run)
+    traces_before = curves(simulation)
+    target = "End" if slider.room_to_grow() else "Home"
+    timed_change(run, simulation, press(slider, target), what=f"{target} on {slider.label!r}")
+    value, _traces = settle(run, simulation, slider, traces_before)
+    run.notebook().click(position={"x": 5, "y": 5})  # command mode, so Ctrl+S saves
+    run.page.keyboard.press("Control+s")
+    run.page.wait_for_function(
+        "() => !document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-dirty')",
+        timeout=30_000,
+    )
+    run.page.reload()
+    run.page.wait_for_function(KERNEL_IDLE, timeout=60_000)
+    problems = wait_for_rendering(run.page, run.expectation)
+    assert not problems.errors, problems.errors
+    _, simulation, slider = twitch_slider(run)
+    assert slider.value() == value, "the slider lost its value on reload"
+    reloaded = curves(simulation)
+    peaks = peak_times(reloaded[0])
+    assert any(abs(peak - value) <= 1.0 for peak in peaks), (
+        f"after the reload the slider is at {value} ms but the curves peak at {peaks} ms"
+    )

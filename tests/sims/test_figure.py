@@ -49,3 +49,28 @@ def test_a_single_trace_edit_is_sent_unchanged():
         figure.data[0].y = [3, 4]
     assert [name for name, _message in sent] == ["_py2js_restyle"]
     assert sent[0][1]["restyle_data"] == {"y": [[3, 4]]}
+
+
+def test_a_page_that_reloads_gets_the_figure_as_it_is_now():
+    # A reloaded page asks the kernel for each widget's full state and draws the figure from
+    # it; plotly's own state is the figure as first built (the twitch a flat line at zero).
+    from lessons.sims.welcome import twitch_explorer
+
+    with recording_comms() as log:
+        app = twitch_explorer()
+        app.controls["contraction_time"].value = 100.0
+        before = len(log.sizes)
+        state = app.figure.get_state()
+        assert len(log.sizes) == before  # nothing is sent to the pages already open
+    twitch = next(trace for trace in state["_widget_data"] if trace["name"] == "Your twitch")
+    drawn = next(trace for trace in app.figure.data if trace.name == "Your twitch")
+    x, y = _array(twitch["x"]), _array(twitch["y"])
+    assert np.array_equal(y, np.asarray(drawn.y))
+    assert x[np.argmax(y)] == 100.0  # the peak where the slider now puts it
+
+
+def _array(sent) -> np.ndarray:
+    """An array as the widget sends it: a buffer with its dtype and shape, or a list."""
+    if isinstance(sent, dict):
+        return np.frombuffer(sent["buffer"], dtype=sent["dtype"]).reshape(sent["shape"])
+    return np.asarray(sent)
