@@ -20,6 +20,8 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.basedatatypes import Undefined
 
+from lessons.sims.plotly_code import KERNEL_WIDGET_CODE
+
 
 def _current(trace: dict, prop: str) -> Any:
     """The value of ``prop`` (a dotted path such as ``"marker.color"``) in a trace's JSON
@@ -58,6 +60,17 @@ class CourseFigure(go.FigureWidget):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._config = {**self._config, **PLOTLY_CONFIG}
+
+    @property
+    def _esm(self) -> str:
+        """The widget's JavaScript: plotly's whole code for a kernel's first figure, a small
+        module that reuses it for the others (lessons.sims.plotly_code). Read once, when the
+        widget is created."""
+        code = self.__dict__.get("_lessons_widget_code")
+        if code is None:
+            code = KERNEL_WIDGET_CODE.for_next_figure()
+            self.__dict__["_lessons_widget_code"] = code
+        return code
 
     def get_state(self, key: Any = None, drop_defaults: bool = False) -> dict:
         """The widget's state; a full state carries the figure as it is now.
