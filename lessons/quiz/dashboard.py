@@ -105,7 +105,8 @@ class ProgressDashboard:
 
     def _build(self) -> None:
         import ipywidgets
-        import plotly.graph_objects as go
+
+        from lessons.sims.figure import CourseFigure
 
         self.name_input = ipywidgets.Text(description="Your name", placeholder="optional")
         self.id_input = ipywidgets.Text(description="Student id", placeholder="optional")
@@ -118,7 +119,7 @@ class ProgressDashboard:
         )
         self.table = ipywidgets.HTML()
         self.status = ipywidgets.HTML()
-        self.figure = go.FigureWidget()
+        self.figure = CourseFigure()  # plotly's widget code is sent once per kernel
         self.figure.update_layout(
             title="Questions per lesson",
             barmode="group",

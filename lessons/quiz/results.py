@@ -176,13 +176,14 @@ class ClassResults:
     def widget(self):
         """The tables and charts as one ipywidgets container for a notebook."""
         import ipywidgets
-        import plotly.graph_objects as go
+
+        from lessons.sims.figure import CourseFigure
 
         box = ipywidgets.VBox(
             [
                 ipywidgets.HTML(self.to_html()),
-                go.FigureWidget(self.figure()),
-                go.FigureWidget(self.wrong_answers_figure()),
+                CourseFigure(self.figure()),
+                CourseFigure(self.wrong_answers_figure()),
             ]
         )
         box.add_class("lessons-class-results")
