@@ -410,43 +410,6 @@ def test_update_payload_stays_small():
     assert total < 200_000
 
 
-def _messages(figure) -> list[dict]:
-    """Record the restyle data of every message ``figure`` puts on the wire to the browser
-    (plain restyles and updates)."""
-    sent: list[dict] = []
-
-    def record(change) -> None:
-        if change["new"]:
-            message = change["new"]
-            sent.append(message.get("restyle_data", message.get("style_data", {})))
-
-    figure.observe(record, names=["_py2js_restyle", "_py2js_update"])
-    return sent
-
-
-@pytest.mark.parametrize(
-    ("build", "control", "value"),
-    [
-        (potential_explorer, "kind", "fibre"),
-        (needle_and_surface, "effort", 40.0),
-        (effort_ramp, "peak_effort", 70.0),
-        (signature_explorer, "kind", "cramp"),
-    ],
-)
-def test_no_update_leaves_a_trace_property_undefined(build, control, value):
-    """plotly 7.1's widget stores properties a batch leaves out for a trace as undefined."""
-    from plotly.basedatatypes import Undefined
-
-    app = build()
-    recorders = [_messages(figure) for figure in app.figures]
-    app.controls[control].value = value
-    messages = [message for recorder in recorders for message in recorder]
-    assert messages, "moving the control sent no restyle"
-    for restyle_data in messages:
-        for values in restyle_data.values():
-            assert all(item is not Undefined for item in values)
-
-
 @pytest.mark.parametrize("kind", list(SIGNATURES))
 def test_one_more_source_always_shows_in_the_trace(kind):
     """Each source near the needle fires at least once in the window, so moving the slider
