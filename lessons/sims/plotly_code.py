@@ -43,9 +43,9 @@ export default async () => (await published())();
 """
 
 
-@functools.cache
 def plotly_widget_code() -> str:
-    """The widget JavaScript that plotly ships (its ``FigureWidget._esm``)."""
+    """The widget JavaScript that plotly ships (its ``FigureWidget._esm``), read from disk
+    each time: the kernel keeps one 5 MB copy, the one :func:`publishing_code` returns."""
     return (Path(plotly.__file__).parent / "package_data" / "widgetbundle.js").read_text()
 
 
