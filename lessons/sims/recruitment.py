@@ -222,15 +222,20 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
     contraction_ms = pool.contraction_times * 1000.0
     maximal_force = _steady_maximal_force(pool, seed)
     window_ms = np.arange(round(WINDOW / STEP) + 1) * STEP * 1000.0
-    cache: dict[int, tuple[RasterPoints, np.ndarray, np.ndarray]] = {}
+    window_length_ms = WINDOW * 1000.0
+    cache: dict[int, tuple[str, np.ndarray, np.ndarray]] = {}
 
-    def steady_state(percent: int) -> tuple[RasterPoints, np.ndarray, np.ndarray]:
-        # Each drive is simulated once; moving the slider back reuses the result.
+    def steady_state(percent: int) -> tuple[str, np.ndarray, np.ndarray]:
+        """The raster picture, force and rates at one drive; each drive is simulated and drawn
+        once, so moving the slider back reuses the result."""
         if percent not in cache:
             activity = pool.simulate(percent / 100.0, SETTLING + WINDOW, STEP, seed=seed)
             points = raster_points(pool, activity.spike_times, SETTLING, SETTLING + WINDOW + STEP)
+            picture = raster_picture_source(
+                pool, raster_image(points, pool.n_units, window_length_ms)
+            )
             force = 100.0 * activity.force[_window_slice(activity)] / maximal_force
-            cache[percent] = (points, force.astype(np.float32), pool.rates(percent / 100.0))
+            cache[percent] = (picture, force.astype(np.float32), pool.rates(percent / 100.0))
         return cache[percent]
 
     slider = labelled_slider("Drive (% of maximal excitation)", start_drive * 100, 0, 100, 1)
@@ -239,11 +244,10 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
             rows=2, cols=1, shared_xaxes=True, row_heights=[0.68, 0.32], vertical_spacing=0.06
         )
     )
-    window_of_ms = WINDOW * 1000.0
     no_discharges = raster_points(pool, [np.zeros(0)] * pool.n_units, 0, 1)
     activity_figure.add_trace(
         _raster_picture(
-            pool, raster_image(no_discharges, pool.n_units, window_of_ms), RASTER_BIN_MS
+            pool, raster_image(no_discharges, pool.n_units, window_length_ms), RASTER_BIN_MS
         ),
         row=1,
         col=1,
@@ -330,12 +334,10 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
 
     def redraw(_change: object = None) -> None:
         percent = round(slider.value)
-        points, force, rates = steady_state(percent)
+        picture, force, rates = steady_state(percent)
         firing = rates > 0
         with activity_figure.batch_update():
-            activity_figure.data[0].source = raster_picture_source(
-                pool, raster_image(points, pool.n_units, window_of_ms)
-            )
+            activity_figure.data[0].source = picture
             activity_figure.data[1].y = force
         with rate_figure.batch_update():
             rate_figure.data[1].x = unit_numbers[~firing]
