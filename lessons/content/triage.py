@@ -1,9 +1,14 @@
-"""Sort a case of twitching or cramp into self-care, see a doctor soon, or emergency.
+"""Sort a case of twitching or cramp into one of four levels of care.
+
+The levels, least to most urgent, follow national guidance (NHS, MedlinePlus): self-care;
+see a doctor soon (within days); urgent, same day (an urgent appointment or NHS 111 today);
+emergency (the emergency number now).
 
 The rules live in ``data/triage.yaml``: each sign calls for one level of care, and a case
 goes to the most urgent level any of its signs calls for (a case with no sign is self-care).
 Why that rule: it can never let a reassuring sign (a known trigger, a short cramp) talk a
-case down from an emergency, which a test proves by trying every combination of signs.
+case down, which the tests check on every sign alone, every combination of up to four
+signs and random combinations of any size.
 Duration facts become signs through thresholds from the NHS: a twitch lasting more than
 2 weeks, a cramp lasting more than 10 minutes (see ``nhs2026a`` and ``nhs2026b`` in
 ``data/references/clinical.yaml``). The case vignettes of lesson 07 (``data/vignettes.yaml``)
@@ -35,12 +40,16 @@ from lessons.content.causes import (
 )
 from lessons.paths import data_file
 
-Level = Literal["self-care", "see a doctor soon", "emergency"]
+Level = Literal["self-care", "see a doctor soon", "urgent same day", "emergency"]
 
 #: The levels of care, least to most urgent.
 LEVELS: tuple[str, ...] = get_args(Level)
 
-SignKind = Literal["emergency", "warning", "context", "duration"]
+#: A sign proper, a duration past its threshold, or reassuring context (a known trigger).
+SignKind = Literal["sign", "duration", "context"]
+
+#: Text a student reads: never empty (a sign without a reason teaches nothing).
+Text = Annotated[str, Field(min_length=1)]
 
 
 @dataclass(frozen=True, config=ROW_CONFIG)
@@ -48,9 +57,12 @@ class LevelInfo:
     """One level of care and the advice the lesson shows for it."""
 
     id: Level
-    label: str
-    advice: str
+    label: Text
+    timeframe: Text
+    advice: Text
     references: CitationKeys
+
+    _single_line = field_validator("label", "timeframe")(one_line)
 
 
 @dataclass(frozen=True, config=ROW_CONFIG)
@@ -58,10 +70,10 @@ class Sign:
     """A sign a case may show, and the level of care it calls for on its own."""
 
     id: Identifier
-    label: str
+    label: Text
     level: Level
     kind: SignKind
-    why: str
+    why: Text
     references: CitationKeys
 
     _single_line = field_validator("label", "why")(one_line)
@@ -110,7 +122,7 @@ class TriageResult:
 
     @property
     def rank(self) -> int:
-        """Position of ``level`` in :data:`LEVELS` (0 = self-care, 2 = emergency)."""
+        """Position of ``level`` in :data:`LEVELS` (0 = self-care, 3 = emergency)."""
         return LEVELS.index(self.level)
 
 

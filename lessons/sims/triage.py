@@ -5,9 +5,11 @@ re-implement them: a case goes to the most urgent level any of its signs calls f
 are teaching tools that show how the course's rule table sorts a made-up case; they are not
 diagnostic tools and give no medical advice.
 
-The three levels of care get colours of their own in this lesson, taken from the Okabe-Ito
-palette (colour-blind safe, see ``lessons.sims.style``) in the usual traffic-light order;
-every place that uses them also writes the level's name, so colour is never the only cue.
+The four levels of care get colours of their own in this lesson, in the order of triage
+scales (green for the least urgent, through orange, to deep red for an emergency): three from
+the Okabe-Ito palette (see ``lessons.sims.style``) and a wine red from Paul Tol's
+colour-blind-safe palette for the emergency level. Every place that uses them also writes the
+level's name and gives each level its own marker shape, so colour is never the only cue.
 """
 
 from __future__ import annotations
@@ -39,16 +41,23 @@ from lessons.sims.style import FIGURE_LAYOUT, OKABE_ITO
 LEVEL_COLOURS = {
     "self-care": OKABE_ITO["bluish_green"],
     "see a doctor soon": OKABE_ITO["orange"],
-    "emergency": OKABE_ITO["vermillion"],
+    "urgent same day": OKABE_ITO["vermillion"],
+    "emergency": "#882255",  # Tol's "wine" (Tol 2021, SRON/EPS/TN/09-002)
 }
 
 #: Marker shape of each level, so the sorter's figure does not rely on colour alone.
-LEVEL_SYMBOLS = {"self-care": "circle", "see a doctor soon": "square", "emergency": "diamond"}
+LEVEL_SYMBOLS = {
+    "self-care": "circle",
+    "see a doctor soon": "square",
+    "urgent same day": "triangle-up",
+    "emergency": "diamond",
+}
 
 #: Short names for figure axes (the table's labels are longer).
 LEVEL_SHORT_NAMES = {
     "self-care": "Self-care",
     "see a doctor soon": "See a doctor soon",
+    "urgent same day": "Urgent, same day",
     "emergency": "Emergency",
 }
 
@@ -59,8 +68,8 @@ FEEDBACK_CLASS = "lessons-quiz-feedback"
 TEACHING_TOOL_NOTE = (
     "A teaching tool, not a diagnostic tool: it shows how this course's rule table sorts a "
     "made-up case. It cannot tell what is wrong with anyone. If you are worried about your "
-    "own twitches, see a doctor; for an emergency sign, call your local emergency number "
-    "(911 in the US)."
+    "own twitches, see a doctor; for an urgent sign, get medical help today; for an emergency "
+    "sign, call your local emergency number (911 in the US)."
 )
 
 TWITCH_DAYS_MAXIMUM = 60.0  # slider range (days); the NHS threshold is 14 days
@@ -159,7 +168,7 @@ class VignetteSorter:
                 widgets.HTML(
                     "<p><em>Each row is a case you have checked: the open black circle is "
                     "your sort, the coloured marker the level the rules give (circle, square, "
-                    "diamond from least to most urgent); they coincide when you are "
+                    "triangle, diamond from least to most urgent); they coincide when you are "
                     "right.</em></p>"
                 ),
             ]
@@ -304,7 +313,8 @@ class VignetteSorter:
             data=traces,
             layout={
                 **FIGURE_LAYOUT,
-                "height": 420,
+                # About 30 px a case, so every case's row label stays readable.
+                "height": max(420, 140 + 30 * len(self._case_names)),
                 "title": {"text": "Your sort and the rules' sort, case by case"},
                 "xaxis": {
                     "title": {"text": "Level of care (category, least to most urgent)"},
@@ -331,12 +341,13 @@ class VignetteSorter:
             if case.id in self.results
         ]
         with self.figure.batch_update():
-            for trace, level in zip(self.figure.data[:3], LEVELS, strict=True):
+            for trace, level in zip(self.figure.data[: len(LEVELS)], LEVELS, strict=True):
                 rows = [name for name, result in checked if result.expected == level]
                 trace.x = [LEVEL_SHORT_NAMES[level]] * len(rows)
                 trace.y = rows
-            self.figure.data[3].x = [LEVEL_SHORT_NAMES[result.chosen] for _, result in checked]
-            self.figure.data[3].y = [name for name, _ in checked]
+            mine = self.figure.data[len(LEVELS)]
+            mine.x = [LEVEL_SHORT_NAMES[result.chosen] for _, result in checked]
+            mine.y = [name for name, _ in checked]
 
     # -- display -----------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: object) -> dict:
@@ -347,7 +358,7 @@ class VignetteSorter:
     def __repr__(self) -> str:
         return (
             f"Case sorter: {len(self.cases)} case vignettes to sort into self-care, see a "
-            "doctor soon or emergency (run the cell to use it)"
+            "doctor soon, urgent same day or emergency (run the cell to use it)"
         )
 
 

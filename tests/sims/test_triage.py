@@ -30,6 +30,7 @@ from lessons.sims.triage import (
     FEEDBACK_CLASS,
     LEVEL_COLOURS,
     LEVEL_SHORT_NAMES,
+    LEVEL_SYMBOLS,
     QUIZ_CLASS,
     symptom_checker,
     symptom_table,
@@ -69,7 +70,7 @@ def test_a_right_sort_is_confirmed_with_the_case_feedback_and_the_rules_reasons(
     name, level_name = f"Case {index + 1}", LEVEL_SHORT_NAMES[rules.level]
     rules_trace = sorter.figure.data[LEVELS.index(rules.level)]
     assert _points(rules_trace) == {(name, level_name)}
-    assert _points(sorter.figure.data[3]) == {(name, level_name)}
+    assert _points(sorter.figure.data[len(LEVELS)]) == {(name, level_name)}
     assert "Sorted right first time: 1 of" in sorter.score.value
 
 
@@ -88,7 +89,7 @@ def test_every_wrong_sort_is_corrected_in_the_right_direction(index):
         assert html.escape(case.feedback) in feedback
         assert all(html.escape(reason) in feedback for reason in rules.reasons)
         name = f"Case {index + 1}"
-        assert _points(sorter.figure.data[3]) == {(name, LEVEL_SHORT_NAMES[wrong])}
+        assert _points(sorter.figure.data[len(LEVELS)]) == {(name, LEVEL_SHORT_NAMES[wrong])}
         assert (name, LEVEL_SHORT_NAMES[wrong]) not in _points(
             sorter.figure.data[LEVELS.index(rules.level)]
         )
@@ -174,7 +175,7 @@ def test_no_sign_is_self_care_with_the_triangle_on_self_care():
     app = symptom_checker()
     assert app.result.level == "self-care"
     assert "Self-care" in app.readout.value
-    assert list(app.level_figure.data[0].y) == [0, 0, 0]
+    assert list(app.level_figure.data[0].y) == [0, 0, 0, 0]
     assert list(app.level_figure.data[1].x) == ["Self-care"]
 
 
@@ -203,8 +204,8 @@ def test_one_emergency_sign_outweighs_reassuring_signs():
     assert app.result.level == "self-care"
     app.sign_boxes["sudden_one_sided_weakness"].value = True
     assert app.result.level == "emergency"
-    assert list(app.level_figure.data[0].y) == [2, 0, 1]
-    assert list(app.level_figure.data[0].marker.line.width) == [0, 0, 3]
+    assert list(app.level_figure.data[0].y) == [2, 0, 0, 1]
+    assert list(app.level_figure.data[0].marker.line.width) == [0, 0, 0, 3]
     assert list(app.level_figure.data[1].x) == ["Emergency"]
     assert "911" in app.readout.value
     app.sign_boxes["sudden_one_sided_weakness"].value = False
@@ -226,16 +227,35 @@ def test_twitch_slider_crosses_the_nhs_two_week_threshold():
     assert "2 weeks" in app.readout.value
 
 
-def test_cramp_slider_crosses_the_nhs_ten_minute_threshold():
-    """NHS 'Leg cramps' (nhs2026b): see a GP if cramps last longer than 10 minutes."""
+def test_cramp_slider_crosses_the_nhs_ten_minute_threshold_to_urgent_same_day():
+    """NHS 'Leg cramps' (nhs2026b): an urgent appointment for a cramp over 10 minutes."""
     app = symptom_checker()
     bar = app.duration_figure.data[1]
     app.controls["cramp_minutes"].value = 10
     assert app.result.level == "self-care" and bar.marker.color == LEVEL_COLOURS["self-care"]
     app.controls["cramp_minutes"].value = 10.5
-    assert app.result.level == "see a doctor soon"
-    assert bar.marker.color == LEVEL_COLOURS["see a doctor soon"]
+    assert app.result.level == "urgent same day"
+    assert bar.marker.color == LEVEL_COLOURS["urgent same day"]
     assert "10 minutes" in app.readout.value
+    assert "Urgent, same day" in app.readout.value and "today" in app.readout.value
+
+
+def test_urgent_sign_sits_between_a_warning_sign_and_an_emergency():
+    app = symptom_checker()
+    app.sign_boxes["muscle_wasting"].value = True
+    assert app.result.level == "see a doctor soon"
+    app.sign_boxes["swollen_red_calf"].value = True
+    assert app.result.level == "urgent same day"
+    assert list(app.level_figure.data[0].y) == [0, 1, 1, 0]
+    assert list(app.level_figure.data[1].x) == ["Urgent, same day"]
+    app.sign_boxes["chest_pain"].value = True
+    assert app.result.level == "emergency"
+    assert list(app.level_figure.data[0].y) == [0, 1, 1, 1]
+
+
+def test_level_colours_and_shapes_are_distinct_for_the_four_levels():
+    assert set(LEVEL_COLOURS) == set(LEVEL_SYMBOLS) == set(LEVEL_SHORT_NAMES) == set(LEVELS)
+    assert len(set(LEVEL_COLOURS.values())) == len(set(LEVEL_SYMBOLS.values())) == len(LEVELS)
 
 
 def test_threshold_lines_sit_at_the_rule_table_values():
@@ -290,3 +310,17 @@ def test_notebook_states_the_number_of_sign_combinations_the_rules_allow():
     markdown = "\n".join(c.source for c in _notebook().cells if c.cell_type == "markdown")
     count = len(triage_table().signs)
     assert f"2<sup>{count}</sup>" in markdown
+
+
+def test_an_urgent_case_sorted_as_see_a_doctor_soon_is_told_it_is_too_low():
+    """The old sort of a long cramp ('see a doctor soon') is now an under-triage, explained."""
+    sorter = vignette_sorter()
+    index = next(i for i, case in enumerate(CASES) if case.id == "long_thigh_cramp")
+    result = _answer(sorter, index, "see a doctor soon")
+    assert not result.correct and result.expected == "urgent same day"
+    feedback = sorter.feedback.value
+    assert "less urgent than the rules say" in feedback
+    assert "Urgent, same day" in feedback and "today" in feedback
+    assert html.escape(triage_table().signs["cramp_over_10_minutes"].why) in feedback
+    assert _answer(sorter, index, "urgent same day").correct
+    assert "<strong>Right: Urgent, same day.</strong>" in sorter.feedback.value
