@@ -168,8 +168,8 @@ class ProgressDashboard:
 
     def save_student(self) -> None:
         """Store the name and id typed in the dashboard."""
-        self.store.set_student(self.name_input.value.strip(), self.id_input.value.strip())
-        self.status.value = "<p>Name saved.</p>" + "".join(
+        saved = self.store.set_student(self.name_input.value.strip(), self.id_input.value.strip())
+        self.status.value = ("<p>Name saved.</p>" if saved else "") + "".join(
             f"<p>{html.escape(n)}</p>" for n in self.store.take_notices()
         )
 

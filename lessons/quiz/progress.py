@@ -5,7 +5,12 @@ named by ``LESSONS_PROGRESS_DIR`` (shared machines, the test suite, nbval). Ever
 written to a temporary file in the same folder and renamed over the old one, so a crash
 mid-write leaves the previous version intact. A file that cannot be read or makes no sense
 is renamed aside (never deleted: a tutor may rescue it) with a visible warning, and a fresh
-file is started that keeps the answer being recorded.
+file is started that keeps the answer being recorded. "Makes no sense" is decided by the
+whole-file schema in ``lessons.quiz.records``, so a bad record cannot fail a later save.
+
+Two notebooks (two kernels) may answer at the same time: every read-change-write holds a
+lock file next to the progress file (``filelock``; the operating system releases it when a
+kernel dies), so neither overwrites the other's answers.
 """
 
 from __future__ import annotations
@@ -20,12 +25,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+
+from lessons.quiz.jsonfiles import UnusableFile, parse_json, read_regular_file
+from lessons.quiz.records import FORMAT_VERSION, PROGRESS_FORMAT, ProgressFile, Student, describe
+from lessons.quiz.stale_temporaries import remove_stale_temporaries, temporary_prefix
 
 APP_NAME = "muscle-twitch-course"
 ENV_VARIABLE = "LESSONS_PROGRESS_DIR"
 FILE_NAME = "progress.json"
-FORMAT = "muscle-twitch-course/progress"
-FORMAT_VERSION = 1
+LOCK_NAME = ".progress.lock"
+FORMAT = PROGRESS_FORMAT
+MAX_PROGRESS_BYTES = 8 * 1024 * 1024  # a whole course of answers is a few tens of kB
+LOCK_TIMEOUT_SECONDS = 20.0  # another kernel's save takes milliseconds; this is a stuck one
 
 Clock = Callable[[], datetime]
 
@@ -57,34 +70,18 @@ def empty_progress() -> dict:
 
 def problems_in_progress(data: object) -> list[str]:
     """Why ``data`` is not a usable progress record (empty when it is)."""
-    if not isinstance(data, dict):
-        return [f"expected a JSON object, found {type(data).__name__}"]
-    problems = []
-    if data.get("format") != FORMAT:
-        problems.append(f"format is {data.get('format')!r}, expected {FORMAT!r}")
-    if data.get("format_version") != FORMAT_VERSION:
-        problems.append(f"format_version is {data.get('format_version')!r}")
-    if not isinstance(data.get("student"), dict):
-        problems.append("student is not an object")
-    lessons = data.get("lessons")
-    if not isinstance(lessons, dict):
-        return [*problems, "lessons is not an object"]
-    for name, lesson in lessons.items():
-        questions = lesson.get("questions") if isinstance(lesson, dict) else None
-        if not isinstance(questions, dict):
-            problems.append(f"lesson {name!r} has no questions object")
-            continue
-        for question_id, record in questions.items():
-            if not isinstance(record, dict) or not isinstance(record.get("attempts"), int):
-                problems.append(f"lesson {name!r}, question {question_id!r} is malformed")
-    return problems
+    try:
+        ProgressFile.model_validate(data)
+    except ValidationError as error:
+        return [describe(error)]
+    return []
 
 
 class ProgressStore:
     """Read, update and atomically save one student's progress file.
 
-    Each update re-reads the file first, so two notebooks open side by side add to the same
-    record instead of overwriting each other's answers.
+    Each update takes the lock, re-reads the file, changes it and writes it back, so two
+    notebooks open side by side add to the same record instead of overwriting each other.
     """
 
     def __init__(self, folder: Path | str | None = None, clock: Clock = utc_now) -> None:
@@ -92,6 +89,8 @@ class ProgressStore:
         self.clock = clock
         self.notices: list[str] = []
         self._stuck = False  # a broken file that could not be moved aside must not be replaced
+        self._lock = FileLock(self.folder / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS)
+        self._swept = False  # stale temporary files are removed once per store
 
     @property
     def path(self) -> Path:
@@ -101,20 +100,40 @@ class ProgressStore:
     def load(self) -> dict:
         """The stored progress; a missing file is a fresh start, a broken one is set aside."""
         self._stuck = False
+        raw, data, reason = self._read()
+        if reason is None:
+            return data
+        return self._set_aside(raw, reason)
+
+    def _read(self) -> tuple[bytes | None, dict, str | None]:
+        """(bytes, progress, None) or (bytes or None, {}, why the file cannot be used)."""
         try:
-            raw = self.path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError):
-            return empty_progress()
-        except OSError as error:
-            return self._recover(f"it could not be read ({error.strerror or error})")
+            raw = read_regular_file(self.path, MAX_PROGRESS_BYTES, follow_symlinks=True)
+        except UnusableFile as error:
+            if not os.path.lexists(self.path):
+                return None, empty_progress(), None
+            return None, {}, f"it {error}"
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            return self._recover(f"it is not valid JSON ({error})")
+            data = parse_json(raw)
+        except UnusableFile as error:
+            return raw, {}, f"it {error}"
         problems = problems_in_progress(data)
         if problems:
-            return self._recover("its content is malformed: " + "; ".join(problems[:3]))
-        return data
+            return raw, {}, "its content is malformed: " + problems[0]
+        return raw, data, None
+
+    def _set_aside(self, raw: bytes | None, reason: str) -> dict:
+        """Move the broken file aside, unless another kernel has meanwhile replaced it."""
+        try:
+            with self._lock:
+                again, data, reason_now = self._read()
+                if reason_now is None:
+                    return data
+                if again != raw:
+                    reason = reason_now
+                return self._recover(reason)
+        except OSError:  # no lock to be had (read-only folder): move it aside all the same
+            return self._recover(reason)
 
     def _recover(self, reason: str) -> dict:
         stamp = self.clock().strftime("%Y%m%dT%H%M%SZ")
@@ -159,7 +178,7 @@ class ProgressStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(
-                dir=self.folder, prefix=".progress-", suffix=".tmp"
+                dir=self.folder, prefix=temporary_prefix("progress"), suffix=".tmp"
             )
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(data, stream, indent=1, ensure_ascii=False, sort_keys=True)
@@ -173,17 +192,51 @@ class ProgressStore:
                     os.unlink(temporary)
             if not isinstance(error, OSError):
                 raise  # a bug, not a full disk: the old file is intact, let it surface
-            self._warn(
-                f"Your progress could not be saved to {self.path} ({error.strerror or error}). "
-                f"Set {ENV_VARIABLE} to a folder you can write to."
-            )
+            self._warn_unsaved(error)
             return False
 
-    def set_student(self, name: str | None = None, student_id: str | None = None) -> None:
-        """Record who this progress belongs to (both optional)."""
-        data = self.load()
-        data["student"] = {"name": name or None, "id": student_id or None}
-        self.save(data)
+    def _warn_unsaved(self, error: OSError) -> None:
+        self._warn(
+            f"Your progress could not be saved to {self.path} ({error.strerror or error}). "
+            f"Set {ENV_VARIABLE} to a folder you can write to."
+        )
+
+    def update(self, change: Callable[[dict], None]) -> bool:
+        """Apply ``change`` to the stored progress and save it, holding the lock throughout.
+
+        Returns False (with a notice) when the lock or the file cannot be had.
+        """
+        try:
+            self._lock.acquire()
+        except Timeout:
+            self._warn(
+                f"Your progress file {self.path} is held by another notebook that did not "
+                f"let go within {LOCK_TIMEOUT_SECONDS:.0f} s; this answer was not saved. "
+                "Close the other notebook's kernel and answer again."
+            )
+            return False
+        except OSError as error:
+            self._warn_unsaved(error)
+            return False
+        try:
+            if not self._swept:
+                self._swept = True
+                remove_stale_temporaries(self.folder, "progress")
+            data = self.load()
+            change(data)
+            return self.save(data)
+        finally:
+            self._lock.release()
+
+    def set_student(self, name: str | None = None, student_id: str | None = None) -> bool:
+        """Record who this progress belongs to (both optional); False, with a notice, if not."""
+        student = {"name": name or None, "id": student_id or None}
+        try:
+            Student.model_validate(student)
+        except ValidationError as error:
+            self._warn(f"Your name and id were not saved: {describe(error)}.")
+            return False
+        return self.update(lambda data: data.update(student=student))
 
     def record_attempt(
         self,
@@ -193,34 +246,38 @@ class ProgressStore:
         answer: object,
         correct: bool,
         wrong_options: tuple[str, ...] = (),
-    ) -> None:
+    ) -> bool:
         """Add one graded attempt to the question's record."""
-        data = self.load()
-        record = self._question(data, lesson, question_id, objective)
-        now = self.clock().isoformat(timespec="seconds")
-        if record["attempts"] == 0:
-            record["first_try_correct"] = bool(correct) and not record["revealed"]
-            record["first_answer"] = answer
-            record["first_wrong_options"] = list(wrong_options)
-            record["first_attempt_at"] = now
-        record["attempts"] += 1
-        record["last_answer"] = answer
-        record["last_correct"] = bool(correct)
-        record["last_attempt_at"] = now
-        if correct and not record["revealed"]:
-            record["solved"] = True
-        self._update_objectives(data, lesson)
-        self.save(data)
 
-    def record_reveal(self, lesson: str, question_id: str, objective: str) -> None:
+        def change(data: dict) -> None:
+            record = self._question(data, lesson, question_id, objective)
+            now = self.clock().isoformat(timespec="seconds")
+            if record["attempts"] == 0:
+                record["first_try_correct"] = bool(correct) and not record["revealed"]
+                record["first_answer"] = answer
+                record["first_wrong_options"] = list(wrong_options)
+                record["first_attempt_at"] = now
+            record["attempts"] += 1
+            record["last_answer"] = answer
+            record["last_correct"] = bool(correct)
+            record["last_attempt_at"] = now
+            if correct and not record["revealed"]:
+                record["solved"] = True
+            self._update_objectives(data, lesson)
+
+        return self.update(change)
+
+    def record_reveal(self, lesson: str, question_id: str, objective: str) -> bool:
         """Note that the explanation was shown before the question was solved."""
-        data = self.load()
-        record = self._question(data, lesson, question_id, objective)
-        if not record["solved"]:
-            record["revealed"] = True
-            record.setdefault("revealed_at", self.clock().isoformat(timespec="seconds"))
-        self._update_objectives(data, lesson)
-        self.save(data)
+
+        def change(data: dict) -> None:
+            record = self._question(data, lesson, question_id, objective)
+            if not record["solved"]:
+                record["revealed"] = True
+                record.setdefault("revealed_at", self.clock().isoformat(timespec="seconds"))
+            self._update_objectives(data, lesson)
+
+        return self.update(change)
 
     @staticmethod
     def _question(data: dict, lesson: str, question_id: str, objective: str) -> dict:

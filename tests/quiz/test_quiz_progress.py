@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lessons.quiz import ProgressStore, ProgressWarning, Quiz, progress_dir
+from lessons.quiz.progress import LOCK_NAME as LOCK
 
 
 def fixed_clock() -> datetime:
@@ -41,7 +42,7 @@ def test_attempts_are_recorded_atomically(progress_folder: Path) -> None:
     assert record["first_answer"] == "b" and record["last_answer"] == "a"
     assert record["first_wrong_options"] == ["b"]
     assert record["first_attempt_at"] == "2026-03-01T12:00:00+00:00"
-    assert [path.name for path in progress_folder.iterdir()] == ["progress.json"]
+    assert sorted(path.name for path in progress_folder.iterdir()) == [LOCK, "progress.json"]
 
 
 def test_two_stores_on_one_file_keep_each_others_answers(progress_folder: Path) -> None:
@@ -149,7 +150,7 @@ def test_a_failed_write_leaves_the_old_file_intact(progress_folder: Path) -> Non
     with pytest.raises(TypeError):
         store.record_attempt("00_welcome", "q1", "obj", object(), True)  # not JSON-able
     assert store.path.read_bytes() == before
-    assert [path.name for path in progress_folder.iterdir()] == ["progress.json"]
+    assert sorted(path.name for path in progress_folder.iterdir()) == [LOCK, "progress.json"]
 
 
 def test_a_broken_file_that_cannot_be_moved_is_never_overwritten(
