@@ -81,6 +81,18 @@ def load_bank(name: str | Path, reference_keys: Iterable[str] | None = None) -> 
     return bank
 
 
+def course_banks() -> dict[str, Bank]:
+    """Every bank in ``data/quizzes`` that loads (a broken one is left out, not fatal)."""
+    banks: dict[str, Bank] = {}
+    for path in sorted(data_file("quizzes").glob("*.yaml")):
+        try:
+            bank = load_bank(path)
+        except QuestionBankError:
+            continue
+        banks[bank.lesson] = bank
+    return banks
+
+
 def _cross_checks(label: str, bank: Bank, reference_keys: set[str]) -> list[BankProblem]:
     """Checks that need the whole bank or the bibliography."""
     problems: list[BankProblem] = []

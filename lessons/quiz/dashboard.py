@@ -10,8 +10,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from lessons.paths import data_file
-from lessons.quiz.bank import QuestionBankError, load_bank
+from lessons.quiz.bank import course_banks
 from lessons.quiz.export import export_results
 from lessons.quiz.progress import ProgressStore
 from lessons.quiz.schema import Bank
@@ -32,18 +31,6 @@ class LessonProgress:
     first_try_correct: int
     solved: int
     objectives_to_revisit: tuple[str, ...]
-
-
-def course_banks() -> dict[str, Bank]:
-    """Every bank in ``data/quizzes`` that loads (a broken one is left out, not fatal)."""
-    banks: dict[str, Bank] = {}
-    for path in sorted(data_file("quizzes").glob("*.yaml")):
-        try:
-            bank = load_bank(path)
-        except QuestionBankError:
-            continue
-        banks[bank.lesson] = bank
-    return banks
 
 
 def summarise(progress: dict, banks: dict[str, Bank]) -> tuple[LessonProgress, ...]:

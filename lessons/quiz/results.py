@@ -5,29 +5,29 @@ classical item "difficulty" index), the wrong answer chosen most often on the fi
 (which points at the misconception to address in class) and how many gave up. Files that
 are not valid exports are skipped and listed, never fatal: one student's broken file must
 not stop the instructor from seeing everyone else's.
+
+Only the course's own lessons, questions and answer options are counted, looked up in the
+banks the course ships (a lesson name in an export is never a path to open), and only their
+ids and texts are shown; anything else from an export is left out with a note, so a file
+cannot draw a link in the chart or blow the table up to 400,000 rows.
 """
 
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lessons.quiz.export import EXPORT_FORMAT, EXPORT_FORMAT_VERSION
-from lessons.quiz.progress import problems_in_progress
+from lessons.quiz.handed_in import MAX_EXPORT_BYTES, SkippedFile, read_exports, student_label
+from lessons.quiz.schema import Bank, ClassificationQuestion, NumericQuestion
+
+__all__ = ["MAX_EXPORT_BYTES", "ClassResults", "ItemStats", "SkippedFile", "class_results"]
 
 MISSED_BY_MOST = 0.5  # a question "most of the class missed": under half right on first try
-
-
-@dataclass(frozen=True)
-class SkippedFile:
-    """An export that could not be used, and why."""
-
-    path: str
-    reason: str
+MAX_ROWS_SHOWN = 200  # more rows than the course has questions; keeps charts a sane size
+NAMES_IN_A_NOTE = 5  # how many left-out lessons or questions a note names before "and N more"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class ClassResults:
     students: tuple[str, ...]
     items: tuple[ItemStats, ...]
     skipped: tuple[SkippedFile, ...] = field(default_factory=tuple)
+    not_counted: tuple[SkippedFile, ...] = field(default_factory=tuple)  # parts of used files
 
     def item(self, lesson: str, question_id: str) -> ItemStats:
         for stats in self.items:
@@ -75,34 +76,20 @@ class ClassResults:
     def items_html(self) -> str:
         """Every question: attempted, share right first time, commonest wrong answer."""
         return _table(
-            [
-                "Lesson",
-                "Question",
-                "Students",
-                "Right first try",
-                "Gave up",
-                "Most chosen wrong answer",
-            ],
-            [_item_row(stats) for stats in self.items],
+            ITEM_HEADERS,
+            [_item_row(stats) for stats in self.items[:MAX_ROWS_SHOWN]],
             caption="Item analysis",
-        )
+        ) + _not_shown(len(self.items))
 
     def missed_html(self, threshold: float = MISSED_BY_MOST) -> str:
         """The questions most of the class missed, to revisit in class."""
-        rows = [_item_row(stats) for stats in self.missed_by_most(threshold)]
+        missed = self.missed_by_most(threshold)
         return _table(
-            [
-                "Lesson",
-                "Question",
-                "Students",
-                "Right first try",
-                "Gave up",
-                "Most chosen wrong answer",
-            ],
-            rows,
+            ITEM_HEADERS,
+            [_item_row(stats) for stats in missed[:MAX_ROWS_SHOWN]],
             caption=f"Questions fewer than {threshold:.0%} of the class got right first time",
             empty="None: every question was answered right first time by most of the class.",
-        )
+        ) + _not_shown(len(missed))
 
     def skipped_html(self) -> str:
         return _table(
@@ -112,20 +99,37 @@ class ClassResults:
             empty="No file was skipped.",
         )
 
+    def not_counted_html(self) -> str:
+        """Parts of usable files that are not in this course (empty when there are none)."""
+        if not self.not_counted:
+            return ""
+        return _table(
+            ["File", "What was not counted"],
+            [[html.escape(note.path), html.escape(note.reason)] for note in self.not_counted],
+            caption="Not counted",
+        )
+
     def to_html(self) -> str:
         summary = (
             f"<p>{len(self.students)} students, {len(self.items)} questions, "
             f"{len(self.skipped)} files skipped.</p>"
         )
-        return summary + self.missed_html() + self.items_html() + self.skipped_html()
+        return (
+            summary
+            + self.missed_html()
+            + self.items_html()
+            + self.skipped_html()
+            + self.not_counted_html()
+        )
 
     # -- charts ------------------------------------------------------------------------
     def figure(self):  # -> plotly.graph_objects.Figure (plotly imported lazily)
         """Bar chart of the share right on the first try, per question."""
         import plotly.graph_objects as go
 
-        labels = [f"{stats.lesson}: {stats.question_id}" for stats in self.items]
-        shares = [stats.share_correct for stats in self.items]
+        shown = self.items[:MAX_ROWS_SHOWN]
+        labels = [_chart_label(stats) for stats in shown]
+        shares = [stats.share_correct for stats in shown]
         colours = ["#b2182b" if share < MISSED_BY_MOST else "#2166ac" for share in shares]
         figure = go.Figure(
             go.Bar(
@@ -135,7 +139,7 @@ class ClassResults:
                 marker_color=colours,
                 text=[
                     f"{share:.0%} of {stats.students}"
-                    for share, stats in zip(shares, self.items, strict=True)
+                    for share, stats in zip(shares, shown, strict=True)
                 ],
                 hovertemplate="%{y}: %{x:.0%} right first try<extra></extra>",
             )
@@ -154,13 +158,16 @@ class ClassResults:
         """How many students picked the most chosen wrong answer, per question."""
         import plotly.graph_objects as go
 
-        chosen = [stats for stats in self.items if stats.most_chosen_wrong]
+        chosen = [stats for stats in self.items if stats.most_chosen_wrong][:MAX_ROWS_SHOWN]
         figure = go.Figure(
             go.Bar(
                 x=[stats.most_chosen_wrong_count for stats in chosen],
-                y=[f"{stats.lesson}: {stats.question_id}" for stats in chosen],
+                y=[_chart_label(stats) for stats in chosen],
                 orientation="h",
-                text=[stats.most_chosen_wrong_label or stats.most_chosen_wrong for stats in chosen],
+                text=[
+                    html.escape(stats.most_chosen_wrong_label or stats.most_chosen_wrong or "")
+                    for stats in chosen
+                ],
                 hovertemplate="%{y}<br>%{text}: %{x} students<extra></extra>",
             )
         )
@@ -201,158 +208,130 @@ class ClassResults:
         return bundle
 
 
-def read_exports(folder: Path | str) -> tuple[list[tuple[Path, dict]], list[SkippedFile]]:
-    """Every usable export in ``folder`` (``*.json``), and the files that were skipped."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise ValueError(f"folder={str(folder)!r} is not a folder of exported results")
-    usable: dict[str, tuple[Path, dict]] = {}
-    skipped: list[SkippedFile] = []
-    for path in sorted(folder.glob("*.json")):
-        reason, data = _read_export(path)
-        if reason:
-            skipped.append(SkippedFile(path.name, reason))
-            continue
-        student = data["student"].get("id") or data["student"].get("name") or path.stem
-        if student in usable:
-            older, newer = sorted(
-                [usable[student], (path, data)], key=lambda pair: str(pair[1]["exported_at"])
-            )
-            skipped.append(
-                SkippedFile(
-                    older[0].name,
-                    f"an export of the same student {student!r} is newer: {newer[0].name}",
-                )
-            )
-            usable[student] = newer
-        else:
-            usable[student] = (path, data)
-    return list(usable.values()), skipped
+def class_results(
+    folder: Path | str,
+    label_from_banks: bool = True,
+    banks: Mapping[str, Bank] | None = None,
+) -> ClassResults:
+    """Item analysis of every export in ``folder``; ``label_from_banks`` adds question text.
 
+    ``banks`` (default: the course's own, ``data/quizzes``) decides which lessons and
+    questions are counted; everything else in an export is left out with a note.
+    """
+    if banks is None:
+        from lessons.quiz.bank import course_banks
 
-def _read_export(path: Path) -> tuple[str | None, dict]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        return f"cannot be read: {error}", {}
-    except json.JSONDecodeError as error:
-        return f"not valid JSON: {error}", {}
-    if not isinstance(data, dict):
-        return "not an exported results file (not a JSON object)", {}
-    if data.get("format") != EXPORT_FORMAT:
-        return f"not an exported results file (format {data.get('format')!r})", {}
-    if data.get("format_version") != EXPORT_FORMAT_VERSION:
-        return (
-            f"format_version {data.get('format_version')!r} is not supported "
-            f"(expected {EXPORT_FORMAT_VERSION})",
-            {},
-        )
-    progress_like = {
-        "format": "muscle-twitch-course/progress",
-        "format_version": 1,
-        "student": data.get("student"),
-        "lessons": data.get("lessons"),
-    }
-    problems = problems_in_progress(progress_like)
-    if not data.get("exported_at"):
-        problems.append("exported_at is missing")
-    if problems:
-        return "malformed: " + "; ".join(problems[:3]), {}
-    return None, data
-
-
-def class_results(folder: Path | str, label_from_banks: bool = True) -> ClassResults:
-    """Item analysis of every export in ``folder``; ``label_from_banks`` adds question text."""
+        banks = course_banks()
     exports, skipped = read_exports(folder)
-    students = tuple(
-        sorted(
-            str(data["student"].get("id") or data["student"].get("name") or path.stem)
-            for path, data in exports
-        )
-    )
+    students = tuple(sorted(str(student_label(path, data)) for path, data in exports))
     records: dict[tuple[str, str], list[dict]] = {}
-    for _path, data in exports:
+    not_counted = []
+    for path, data in exports:
+        foreign_lessons, foreign_questions = [], []
         for lesson, lesson_record in data["lessons"].items():
+            bank = banks.get(lesson)
+            if bank is None:
+                foreign_lessons.append(lesson)
+                continue
+            known = {question.id for question in bank.questions}
             for question_id, record in lesson_record["questions"].items():
-                records.setdefault((lesson, question_id), []).append(record)
-    labels = _BankLabels() if label_from_banks else None
+                if question_id in known:
+                    records.setdefault((lesson, question_id), []).append(record)
+                else:
+                    foreign_questions.append(f"{lesson}: {question_id}")
+        note = _foreign_note(foreign_lessons, foreign_questions)
+        if note:
+            not_counted.append(SkippedFile(path.name, note))
     items = tuple(
-        _item_stats(lesson, question_id, group, labels)
+        _item_stats(banks[lesson], question_id, group, label_from_banks)
         for (lesson, question_id), group in sorted(records.items())
     )
-    return ClassResults(students=students, items=items, skipped=tuple(skipped))
+    return ClassResults(
+        students=students, items=items, skipped=tuple(skipped), not_counted=tuple(not_counted)
+    )
 
 
-def _item_stats(lesson: str, question_id: str, records: Iterable[dict], labels) -> ItemStats:
-    attempted = [r for r in records if r.get("attempts", 0) > 0 or r.get("revealed")]
+def _foreign_note(lessons: list[str], questions: list[str]) -> str:
+    parts = []
+    if lessons:
+        parts.append(f"{_some(lessons)} (not lessons of this course)")
+    if questions:
+        parts.append(f"{_some(questions)} (not questions of this course)")
+    return "; ".join(parts)
+
+
+def _some(names: list[str]) -> str:
+    """The first few names, each shortened, and how many there are in all."""
+    shown = ", ".join(repr(_shorten(name)) for name in names[:NAMES_IN_A_NOTE])
+    if len(names) > NAMES_IN_A_NOTE:
+        return f"{len(names)} entries, among them {shown}"
+    return shown
+
+
+def _shorten(name: str, limit: int = 60) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _item_stats(bank: Bank, question_id: str, records: Iterable[dict], labels: bool) -> ItemStats:
+    question = next(q for q in bank.questions if q.id == question_id)
+    options = option_labels(question)
+    attempted = [r for r in records if r["attempts"] > 0 or r["revealed"]]
     wrong = Counter(
-        str(option) for record in attempted for option in record.get("first_wrong_options") or ()
+        option
+        for record in attempted
+        for option in record.get("first_wrong_options", ())
+        if option in options  # an option the course does not have is not counted
     )
     most_chosen, count = (
         min(wrong.items(), key=lambda pair: (-pair[1], pair[0])) if wrong else (None, 0)
     )
-    prompt = label = None
-    if labels is not None:
-        prompt = labels.prompt(lesson, question_id)
-        label = labels.option(lesson, question_id, most_chosen) if most_chosen else None
     return ItemStats(
-        lesson=lesson,
+        lesson=bank.lesson,
         question_id=question_id,
         students=len(attempted),
-        first_try_correct=sum(1 for r in attempted if r.get("first_try_correct") is True),
-        revealed=sum(1 for r in attempted if r.get("revealed")),
+        first_try_correct=sum(1 for r in attempted if r["first_try_correct"] is True),
+        revealed=sum(1 for r in attempted if r["revealed"]),
         most_chosen_wrong=most_chosen,
         most_chosen_wrong_count=count,
-        prompt=prompt,
-        most_chosen_wrong_label=label,
+        prompt=question.prompt.strip().splitlines()[0] if labels else None,
+        most_chosen_wrong_label=options[most_chosen] if labels and most_chosen else None,
     )
 
 
-class _BankLabels:
-    """Question prompts and option texts from the banks, when the lesson's bank loads."""
+def option_labels(question) -> dict[str, str]:
+    """Every wrong-answer id a question can record, with the text an instructor reads."""
+    if isinstance(question, NumericQuestion):
+        labels = {mistake.id: f"misconception: {mistake.id}" for mistake in question.misconceptions}
+        return {**labels, "too-high": "too high", "too-low": "too low"}
+    if isinstance(question, ClassificationQuestion):
+        return {
+            f"{item.id}->{category.id}": f"{item.text} → {category.label}"
+            for item in question.items
+            for category in question.categories
+        }
+    return {choice.id: choice.text for choice in question.choices}
 
-    def __init__(self) -> None:
-        self._banks: dict[str, object] = {}
 
-    def _bank(self, lesson: str):
-        if lesson not in self._banks:
-            from lessons.quiz.bank import QuestionBankError, load_bank
+ITEM_HEADERS = [
+    "Lesson",
+    "Question",
+    "Students",
+    "Right first try",
+    "Gave up",
+    "Most chosen wrong answer",
+]
 
-            try:
-                self._banks[lesson] = load_bank(lesson)
-            except (QuestionBankError, FileNotFoundError, OSError):
-                self._banks[lesson] = None
-        return self._banks[lesson]
 
-    def _question(self, lesson: str, question_id: str):
-        bank = self._bank(lesson)
-        if bank is None:
-            return None
-        return next((q for q in bank.questions if q.id == question_id), None)
+def _chart_label(stats: ItemStats) -> str:
+    """Plotly reads a little HTML in labels: escape even the course's own ids."""
+    return html.escape(f"{stats.lesson}: {stats.question_id}")
 
-    def prompt(self, lesson: str, question_id: str) -> str | None:
-        question = self._question(lesson, question_id)
-        return question.prompt.strip().splitlines()[0] if question else None
 
-    def option(self, lesson: str, question_id: str, option: str) -> str | None:
-        question = self._question(lesson, question_id)
-        if question is None:
-            return None
-        for choice in getattr(question, "choices", ()):
-            if choice.id == option:
-                return choice.text
-        for mistake in getattr(question, "misconceptions", ()):
-            if mistake.id == option:
-                return f"misconception: {mistake.id}"
-        if option in ("too-high", "too-low"):
-            return option.replace("-", " ")
-        if "->" in option:
-            item_id, category_id = option.split("->", 1)
-            items = {item.id: item.text for item in getattr(question, "items", ())}
-            categories = {c.id: c.label for c in getattr(question, "categories", ())}
-            if item_id in items and category_id in categories:
-                return f"{items[item_id]} → {categories[category_id]}"
-        return None
+def _not_shown(total: int) -> str:
+    hidden = total - MAX_ROWS_SHOWN
+    if hidden <= 0:
+        return ""
+    return f"<p>{hidden} more question{'s' if hidden > 1 else ''} not shown.</p>"
 
 
 def _item_row(stats: ItemStats) -> list[str]:
