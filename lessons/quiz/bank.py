@@ -8,7 +8,7 @@ and all problems of a file are listed at once so one run finds them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +59,14 @@ def load_bank(name: str | Path, reference_keys: Iterable[str] | None = None) -> 
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise QuestionBankError([BankProblem(label, None, "(file)", str(error))]) from error
+    except UnicodeDecodeError as error:
+        message = (
+            f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at position {error.start}); "
+            "save the file as UTF-8"
+        )
+        raise QuestionBankError([BankProblem(label, None, "(file)", message)]) from error
     try:
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader: no arbitrary objects
     except yaml.YAMLError as error:
         raise QuestionBankError([_yaml_problem(label, text, error)]) from error
     if not isinstance(raw, dict):
@@ -79,6 +85,26 @@ def load_bank(name: str | Path, reference_keys: Iterable[str] | None = None) -> 
     if problems:
         raise QuestionBankError(problems)
     return bank
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a key given twice is an error instead of "last one wins"."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        self.flatten_mapping(node)
+        seen: set = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, Hashable) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key {key!r} (the second would silently replace the first)",
+                    key_node.start_mark,
+                )
+            if isinstance(key, Hashable):
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def course_banks() -> dict[str, Bank]:
@@ -191,7 +217,7 @@ def _yaml_problem(label: str, text: str, error: yaml.YAMLError) -> BankProblem:
 def _enclosing_question(lines: list[str], line_number: int) -> tuple[str | None, str | None]:
     """The id and field of the question block holding ``line_number``, if there is one."""
     start = next((i for i, line in enumerate(lines) if line.rstrip() == "questions:"), None)
-    if start is None or line_number <= start:
+    if start is None or not start < line_number < _top_level_after(lines, start):
         key = _last_key(lines, 0, line_number, indent=0)
         return None, key
     item_indent = None
@@ -223,6 +249,14 @@ def _enclosing_question(lines: list[str], line_number: int) -> tuple[str | None,
             break
     field = _last_key(lines, block_start, line_number, indent=field_indent)
     return question_id, field
+
+
+def _top_level_after(lines: list[str], start: int) -> int:
+    """The line of the first top-level key after line ``start`` (the end of its block)."""
+    for index in range(start + 1, len(lines)):
+        if _KEY.match(lines[index]) and _key_indent(lines[index]) == 0:
+            return index
+    return len(lines)
 
 
 def _key_indent(line: str) -> int:

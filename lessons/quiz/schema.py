@@ -89,8 +89,9 @@ class MultipleSelectQuestion(_QuestionBase):
 class Tolerance(_Strict):
     """How far an answer may be from the expected value: give exactly one of the two."""
 
-    absolute: float | None = Field(default=None, gt=0)
-    relative: float | None = Field(default=None, gt=0, lt=1)
+    # An infinite tolerance would accept every answer: only finite numbers.
+    absolute: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    relative: float | None = Field(default=None, gt=0, lt=1, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Tolerance:
