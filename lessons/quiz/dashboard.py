@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lessons.quiz.bank import course_banks
-from lessons.quiz.export import export_results
+from lessons.quiz.export import ExportError, export_results
 from lessons.quiz.progress import ProgressStore
 from lessons.quiz.schema import Bank
 from lessons.quiz.static import dashboard_static_html
@@ -170,8 +170,14 @@ class ProgressDashboard:
                 name=self.name_input.value.strip(),
                 student_id=self.id_input.value.strip(),
             )
-        except OSError as error:
+        except (ExportError, OSError) as error:
             self.status.value = f"<p>Export failed: {html.escape(str(error))}</p>"
+            return None
+        except Exception as error:  # never a traceback instead of the student's results
+            self.status.value = (
+                f"<p>Export failed ({html.escape(type(error).__name__)}: "
+                f"{html.escape(str(error))}). Please tell your instructor.</p>"
+            )
             return None
         self.status.value = (
             f"<p>Your results are in <code>{html.escape(path.name)}</code> in "
