@@ -5,12 +5,18 @@ untrusted: raw HTML is escaped rather than passed through, link targets such as
 ``javascript:`` are refused by markdown-it's link validator, and TeX math between ``$...$``
 or ``$$...$$`` is kept away from the Markdown parser (so ``a_1 * b_2`` is not turned into
 emphasis) and handed, HTML-escaped, to MathJax in ``ipywidgets.HTMLMath``.
+
+Images load by themselves when a lesson opens, so a remote one would tell a tracker who
+opened which lesson, when: only relative paths inside the course folder are shown as
+images; any other image is rendered as its alt text.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -58,6 +64,26 @@ def _render_math(self, tokens, index, options, env) -> str:  # markdown-it rende
     return f"{token.markup}{html.escape(token.content, quote=False)}{token.markup}"
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_course_image(source: str) -> bool:
+    """Whether ``source`` is a relative path that stays inside the course (no scheme, no host)."""
+    for text in (source, unquote(source)):
+        if _SCHEME.match(text) or text.startswith(("/", "\\")) or "\\" in text or "//" in text:
+            return False
+        if ".." in text.split("/"):
+            return False
+    return bool(source)
+
+
+def _render_image(self, tokens, index, options, env) -> str:  # markdown-it renderer signature
+    token = tokens[index]
+    if is_course_image(str(token.attrGet("src") or "")):
+        return self.image(tokens, index, options, env)
+    return html.escape(self.renderInlineAsText(token.children or [], options, env))
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -66,6 +92,7 @@ def _parser() -> MarkdownIt:
     parser.inline.ruler.before("escape", "math", _math_inline)
     parser.add_render_rule("math_inline", _render_math)
     parser.add_render_rule("math_display", _render_math)
+    parser.add_render_rule("image", _render_image)
     return parser
 
 
