@@ -30,7 +30,13 @@ EXPORT_FORMAT_VERSION = FORMAT_VERSION
 PREFIX = "muscle-twitch-results-"
 MAX_SLUG_CHARACTERS = 48  # 48 CJK characters are 144 bytes: far under the usual 255
 
-__all__ = ["EXPORT_FORMAT", "EXPORT_FORMAT_VERSION", "ExportError", "export_results"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "EXPORT_FORMAT_VERSION",
+    "ExportError",
+    "export_file_name",
+    "export_results",
+]
 
 
 class ExportError(ValueError):
