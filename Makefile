@@ -24,9 +24,10 @@ course: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ALLOW_ROOT) \
 		--LabApp.news_url=None notebooks/00_welcome.ipynb
 
-## test: lint, unit tests, every notebook under nbval
+## test: lint, the package's layers (import-linter), unit tests, every notebook under nbval
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## notebooks: re-execute every lesson in place (no widget state saved)

@@ -87,8 +87,9 @@ def recorded_calls() -> Iterator[list[dict]]:
 
 def scenarios(only: str | None = None) -> list[dict]:
     """For each app: its figures as plotly JSON, and the calls each control move makes."""
+    from support.payload import control_moves, recording_comms
+
     from lessons.sims.catalogue import simulation_apps
-    from lessons.sims.payload import control_moves, recording_comms
 
     found = []
     with recording_comms(), recorded_calls() as calls:
@@ -229,4 +230,5 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "tests"))  # tests/support: payload recording
     raise SystemExit(main())

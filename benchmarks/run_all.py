@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/support: payload recording
 
 
 def _median_ms(action, repeats: int) -> float:
@@ -42,8 +43,9 @@ def physiology_figures() -> list[dict]:
 
 def control_figures() -> list[dict]:
     """Per app and control: median and worst Python-side update time, largest payload."""
+    from support.payload import control_moves, recording_comms
+
     from lessons.sims.catalogue import simulation_apps
-    from lessons.sims.payload import control_moves, recording_comms
 
     rows = []
     with recording_comms() as log:

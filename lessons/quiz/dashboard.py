@@ -93,7 +93,7 @@ class ProgressDashboard:
     def _build(self) -> None:
         import ipywidgets
 
-        from lessons.sims.figure import CourseFigure
+        from lessons.figures.course_figure import CourseFigure
 
         self.name_input = ipywidgets.Text(description="Your name", placeholder="optional")
         self.id_input = ipywidgets.Text(description="Student id", placeholder="optional")

@@ -184,7 +184,7 @@ class ClassResults:
         """The tables and charts as one ipywidgets container for a notebook."""
         import ipywidgets
 
-        from lessons.sims.figure import CourseFigure
+        from lessons.figures.course_figure import CourseFigure
 
         box = ipywidgets.VBox(
             [

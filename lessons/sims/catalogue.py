@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lessons.sims.app import SimulationApp
 
-_NOT_APP_MODULES = {"app", "catalogue", "payload", "style"}
+_NOT_APP_MODULES = {"app", "catalogue"}
 
 
 def simulation_apps() -> dict[str, Callable[[], SimulationApp]]:

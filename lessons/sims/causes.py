@@ -16,6 +16,9 @@ import plotly.graph_objects as go
 
 from lessons.content.causes import CATEGORIES, Cause, causes, filter_causes
 from lessons.content.references import references
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.decimate import min_max_decimate
+from lessons.figures.theme import COLOURS
 from lessons.physiology.excitability import (
     DEFAULT_STEP,
     HEALTHY_MARGIN,
@@ -26,9 +29,6 @@ from lessons.physiology.excitability import (
     threshold_margin,
 )
 from lessons.sims.app import SimulationApp
-from lessons.sims.decimate import min_max_decimate
-from lessons.sims.figure import CourseFigure
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Simulated window (s): long enough to catch a few discharges of a mildly excitable axon.
 WINDOW = 60.0
@@ -98,7 +98,6 @@ def excitability_explorer(seed: int = 6) -> SimulationApp:
             ),
         ],
         layout={
-            **FIGURE_LAYOUT,
             "title": {"text": "One minute of a resting motor axon (illustrative model)"},
             "xaxis": {"title": {"text": "Time (s)"}, "range": [0, WINDOW]},
             "yaxis": {"title": {"text": "Potential above rest (mV)"}, "range": [-11, 12]},
@@ -129,7 +128,6 @@ def excitability_explorer(seed: int = 6) -> SimulationApp:
             ),
         ],
         layout={
-            **FIGURE_LAYOUT,
             "title": {"text": "Spontaneous firing rate against the gap"},
             "xaxis": {"title": {"text": "Gap between rest and threshold (mV)"}, "range": [0, 10]},
             "yaxis": {
@@ -296,11 +294,10 @@ def causes_explorer(phenomenon: str = "any") -> SimulationApp:
             ),
         ],
         layout={
-            **FIGURE_LAYOUT,
             "title": {"text": "Causes in the table, by category"},
             "barmode": "group",
             "height": 420,
-            "margin": {**FIGURE_LAYOUT["margin"], "l": 270},
+            "margin": {"l": 270},
             "xaxis": {"title": {"text": "Number of causes shown (count)"}, "rangemode": "tozero"},
             "yaxis": {"title": {"text": "Category"}, "autorange": "reversed"},
         },

@@ -25,6 +25,10 @@ import plotly.graph_objects as go
 from IPython.display import Audio
 from plotly.subplots import make_subplots
 
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.decimate import min_max_decimate
+from lessons.figures.picture import TickRaster, tick_raster
+from lessons.figures.theme import COLOURS
 from lessons.physiology import (
     EmgSignal,
     MotorUnitPool,
@@ -42,10 +46,6 @@ from lessons.physiology import (
     surface_potential,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.decimate import min_max_decimate
-from lessons.sims.figure import CourseFigure
-from lessons.sims.picture import TickRaster, tick_raster
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: EMG sampling rate for everything that is also played (Hz): the lowest rate browsers play
 #: reliably, which keeps clips small and still resolves 10 ms MUAPs (80 samples each).
@@ -418,7 +418,6 @@ def potential_explorer(kind: str = "needle", scaled: bool = False) -> Simulation
             for key, waveform in waveforms.items()
         ],
         layout={
-            **FIGURE_LAYOUT,
             "title": {"text": "Three action potentials on one time axis"},
             "xaxis": {"title": {"text": "Time from the discharge (ms)"}, "range": [-10, 10]},
             "yaxis": {"title": {"text": "Voltage (µV)"}},
@@ -473,7 +472,6 @@ def potential_explorer(kind: str = "needle", scaled: bool = False) -> Simulation
 
 def _emg_figure(title: str, time: np.ndarray, y_range: float, width: int) -> go.FigureWidget:
     layout = {
-        **FIGURE_LAYOUT,
         "title": {"text": title},
         "showlegend": False,
         "xaxis": {"title": {"text": "Time (s)"}},
@@ -602,7 +600,7 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
         ),
     )
     figure = CourseFigure(base)
-    # The discharges as one picture (lessons.sims.picture): every update redraws the whole
+    # The discharges as one picture (lessons.figures.picture): every update redraws the whole
     # figure in the page, and a picture redraws faster than hundreds of tick markers.
     figure.add_trace(
         go.Image(**_ramp_raster([]).image_properties(), name="Discharge", hoverinfo="skip"),
@@ -617,7 +615,6 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
             col=1,
         )
     figure.update_layout(
-        **{key: value for key, value in FIGURE_LAYOUT.items() if key != "height"},
         height=640,
         showlegend=False,
         title={"text": "A ramp of effort"},
@@ -777,7 +774,6 @@ def signature_explorer(kind: str = "fasciculation") -> SimulationApp:
         col=1,
     )
     figure.update_layout(
-        **{key: value for key, value in FIGURE_LAYOUT.items() if key != "height"},
         height=520,
         showlegend=False,
         title={"text": "Spontaneous activity at rest"},

@@ -35,6 +35,8 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.theme import COLOURS
 from lessons.physiology import REGIONS, CrossSection, muscle_cross_section
 from lessons.physiology.geometry import (
     FIRST_DORSAL_INTEROSSEOUS_INNERVATION,
@@ -43,8 +45,6 @@ from lessons.physiology.geometry import (
     MEDIAL_GASTROCNEMIUS_UNITS,
 )
 from lessons.sims.app import SimulationApp
-from lessons.sims.figure import CourseFigure
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Mean fibres per motor unit in the extraocular muscles, about 10 (Goyal & Chad 2014).
 EXTRAOCULAR_INNERVATION = 10
@@ -219,11 +219,10 @@ def _diagram_layout(muscle: InnervatedMuscle) -> dict:
     cx, cy = _MUSCLE_CENTRE
     a, b = _MUSCLE_AXES
     return {
-        **FIGURE_LAYOUT,
         "height": 440,
-        "margin": {**FIGURE_LAYOUT["margin"], "t": 100, "l": 20},
+        "margin": {"t": 100, "l": 20},
         "title": {"text": "One motor unit (schematic, not to scale)", "y": 0.97},
-        "legend": {**FIGURE_LAYOUT["legend"], "y": 1.0},
+        "legend": {"y": 1.0},
         "xaxis": {"visible": False, "range": [0, 100], "fixedrange": True},
         "yaxis": {
             "visible": False,
@@ -454,11 +453,10 @@ def _section_layout(muscle: str, title: str) -> dict:
         for other, name in enumerate(section.muscle_names)
     ]
     return {
-        **FIGURE_LAYOUT,
         "height": 460,
-        "margin": {**FIGURE_LAYOUT["margin"], "t": 90},
+        "margin": {"t": 90},
         "title": {"text": title, "y": 0.97},
-        "legend": {**FIGURE_LAYOUT["legend"], "y": 1.0},
+        "legend": {"y": 1.0},
         "xaxis": {
             "title": {"text": f"Position across the {where} (mm)"},
             "range": [float(x_mm[chosen].min() - margin), float(x_mm[chosen].max() + margin)],

@@ -17,13 +17,13 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.decimate import min_max_decimate
+from lessons.figures.picture import colour_ramp, png_data_uri
+from lessons.figures.theme import COLOURS
 from lessons.physiology import MotorUnitPool, PoolActivity
 from lessons.physiology.force_sources import ForceSources, force_sources
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.decimate import min_max_decimate
-from lessons.sims.figure import CourseFigure
-from lessons.sims.picture import colour_ramp, png_data_uri
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: Simulation step, 1 ms: resolves the fastest (30 ms) twitches of the default pool.
 STEP = 0.001
@@ -143,7 +143,7 @@ def raster_picture_source(pool: MotorUnitPool, cells: np.ndarray) -> str:
 
 def _raster_picture(pool: MotorUnitPool, cells: np.ndarray, bin_width: float) -> go.Image:
     # One picture instead of one marker per discharge: in the notebook every update redraws
-    # the whole figure, and a picture redraws in a few ms (lessons.sims.picture).
+    # the whole figure, and a picture redraws in a few ms (lessons.figures.picture).
     return go.Image(
         source=raster_picture_source(pool, cells),
         x0=bin_width / 2,
@@ -263,7 +263,6 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
         col=1,
     )
     activity_figure.add_trace(_colour_bar_only(pool), row=1, col=1)
-    activity_figure.update_layout(FIGURE_LAYOUT)
     activity_figure.update_layout(
         height=560,
         title={"text": "Which units fire, and the force they make together"},
@@ -309,10 +308,9 @@ def recruitment_explorer(drive: float = 0.2, seed: int = SEED) -> SimulationApp:
             ),
         ],
         layout={
-            **FIGURE_LAYOUT,
             "height": 330,
             "title": {"text": "Firing rate of every unit", "y": 0.97},
-            "margin": {**FIGURE_LAYOUT["margin"], "t": 80},
+            "margin": {"t": 80},
             "xaxis": {
                 "title": {"text": "Motor unit (in recruitment order)"},
                 "range": [0, pool.n_units + 1],
@@ -445,7 +443,6 @@ def ramp_explorer(duration: float = RAMP_DURATION, seed: int = SEED) -> Simulati
         col=1,
     )
     figure.update_layout(shapes=[_cursor(0.0)])
-    figure.update_layout(FIGURE_LAYOUT)
     figure.update_layout(
         height=600,
         title={"text": "A slow ramp of drive: recruitment order and force", "y": 0.98},
@@ -556,11 +553,10 @@ def force_sources_explorer(drive: float = 0.5, recruitment_range: float = 30.0) 
             ),
         ],
         layout={
-            **FIGURE_LAYOUT,
             "height": 420,
             "title": {"text": "Where the force comes from", "y": 0.97},
-            "legend": {**FIGURE_LAYOUT["legend"], "traceorder": "normal"},
-            "margin": {**FIGURE_LAYOUT["margin"], "t": 100},
+            "legend": {"traceorder": "normal"},
+            "margin": {"t": 100},
             "xaxis": {"title": {"text": "Drive (% of maximal excitation)"}, "range": [0, 100]},
             "yaxis": {"title": {"text": "Steady force (% of maximal)"}, "range": [0, 105]},
         },

@@ -18,6 +18,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.theme import COLOURS
 from lessons.physiology import (
     DEFAULT_LATENT_PERIOD,
     EvokedForce,
@@ -38,8 +40,6 @@ from lessons.physiology.pool import (
     DEFAULT_LONGEST_CONTRACTION_TIME,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.figure import CourseFigure
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 __all__ = [
     "FUSED_RIPPLE",
@@ -102,7 +102,7 @@ MIN_SARCOMERE_LENGTH, MAX_SARCOMERE_LENGTH = 1.3e-6, 3.8e-6
 _MICRO = 1e6  # metres to micrometres, for display
 
 # The course layout with room for both a title and the legend row above the plot.
-_LAYOUT = {**FIGURE_LAYOUT, "height": 400, "margin": {**FIGURE_LAYOUT["margin"], "t": 90}}
+_LAYOUT = {"height": 400, "margin": {"t": 90}}
 _TITLE = {"y": 0.97, "yanchor": "top"}
 
 

@@ -7,7 +7,7 @@ diagnostic tools and give no medical advice.
 
 The four levels of care get colours of their own in this lesson, in the order of triage
 scales (green for the least urgent, through orange, to deep red for an emergency): three from
-the Okabe-Ito palette (see ``lessons.sims.style``) and a wine red from Paul Tol's
+the Okabe-Ito palette (see ``lessons.figures.theme``) and a wine red from Paul Tol's
 colour-blind-safe palette for the emergency level. Every place that uses them also writes the
 level's name and gives each level its own marker shape, so colour is never the only cue.
 """
@@ -33,9 +33,9 @@ from lessons.content.triage import (
     triage_vignette,
     vignettes,
 )
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.theme import OKABE_ITO
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.figure import CourseFigure
-from lessons.sims.style import FIGURE_LAYOUT, OKABE_ITO
 
 #: Colour of each level of care, least to most urgent (Okabe & Ito 2008; Wong 2011).
 LEVEL_COLOURS = {
@@ -312,7 +312,6 @@ class VignetteSorter:
         return CourseFigure(
             data=traces,
             layout={
-                **FIGURE_LAYOUT,
                 # About 30 px a case, so every case's row label stays readable.
                 "height": max(420, 140 + 30 * len(self._case_names)),
                 "title": {"text": "Your sort and the rules' sort, case by case"},
@@ -526,7 +525,6 @@ class SymptomChecker(SimulationApp):
                 ),
             ],
             layout={
-                **FIGURE_LAYOUT,
                 "height": 340,
                 "title": {"text": "Signs in the case, by the level each calls for"},
                 "showlegend": False,
@@ -580,7 +578,6 @@ class SymptomChecker(SimulationApp):
             figure.update_yaxes(visible=False, range=[-0.4, 0.9], row=row, col=1)
         figure.update_layout(
             {
-                **FIGURE_LAYOUT,
                 "height": 380,
                 "title": {"text": "Durations against the NHS thresholds"},
                 "margin": {"l": 30, "r": 40, "t": 80, "b": 50},

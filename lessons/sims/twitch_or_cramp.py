@@ -32,6 +32,9 @@ import numpy as np
 from IPython.display import Audio
 from plotly.subplots import make_subplots
 
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.decimate import min_max_decimate
+from lessons.figures.theme import COLOURS
 from lessons.physiology import (
     CrossSection,
     EmgSignal,
@@ -50,9 +53,6 @@ from lessons.physiology import (
 from lessons.physiology.geometry import MEDIAL_GASTROCNEMIUS_INNERVATION, UNIT_SIZE_RANGE
 from lessons.physiology.twitch import DEFAULT_CONTRACTION_TIME
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.decimate import min_max_decimate
-from lessons.sims.figure import CourseFigure
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 #: The three events, in the order the lesson presents them.
 EVENTS = ("fasciculation", "fibrillation", "cramp")
@@ -529,7 +529,6 @@ def twitch_or_cramp_explorer(event: str = "fasciculation") -> SimulationApp:
         )
     figure.update_layout(
         **{
-            **FIGURE_LAYOUT,
             "height": 580,
             "margin": {"l": 70, "r": 20, "t": 70, "b": 120},
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
@@ -790,7 +789,6 @@ def size_and_duration(
     )
     figure.update_layout(
         **{
-            **FIGURE_LAYOUT,
             "height": 480,
             "margin": {"l": 80, "r": 20, "t": 60, "b": 130},
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.26, "x": 0},

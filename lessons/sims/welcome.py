@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.figures.course_figure import CourseFigure
+from lessons.figures.theme import COLOURS
 from lessons.physiology import twitch_force
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.figure import CourseFigure
-from lessons.sims.style import COLOURS, FIGURE_LAYOUT
 
 # A slow unit of the default pool of Fuglevand et al. (1993): contraction time 90 ms.
 REFERENCE_CONTRACTION_TIME = 0.090
@@ -53,7 +53,6 @@ def twitch_explorer(contraction_time: float = 0.050, peak_force: float = 1.0) ->
             ),
         ],
         layout={
-            **FIGURE_LAYOUT,
             "title": {"text": "One motor-unit twitch"},
             "xaxis": {"title": {"text": "Time after the nerve impulse (ms)"}, "range": [0, 400]},
             "yaxis": {"title": {"text": "Force (arbitrary units)"}, "range": [0, 2.1]},

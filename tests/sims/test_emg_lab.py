@@ -16,7 +16,9 @@ import wave
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from support.png import read_data_uri
 
+from lessons.figures.theme import COLOURS
 from lessons.physiology import EmgSignal, MotorUnitPool
 from lessons.sims.emg_lab import (
     AUDIO_RATE,
@@ -35,8 +37,6 @@ from lessons.sims.emg_lab import (
     source_rates,
     wav_bytes,
 )
-from lessons.sims.picture import read_data_uri
-from lessons.sims.style import COLOURS
 
 
 def _player(app) -> widgets.Audio:

@@ -9,10 +9,10 @@ picker, every button clicked) and must: not raise, send at most 200 KB to the br
 from __future__ import annotations
 
 import pytest
+from support.payload import MAX_UPDATE_BYTES, control_moves, recording_comms
 
 from lessons.sims.app import SimulationApp
 from lessons.sims.catalogue import simulation_apps
-from lessons.sims.payload import MAX_UPDATE_BYTES, control_moves, recording_comms
 
 APPS = simulation_apps()
 
@@ -57,7 +57,7 @@ def _record_restyles(figure) -> list[dict]:
 def test_no_update_leaves_a_trace_property_undefined_in_the_browser(name):
     # plotly 7.1: when one batch_update sets different properties on different traces, the
     # restyle message carries "undefined" for the traces left out, and the browser's copy of
-    # those traces loses the property (lessons.sims.figure.CourseFigure prevents it).
+    # those traces loses the property (lessons.figures.CourseFigure prevents it).
     from plotly.basedatatypes import Undefined
 
     with recording_comms():

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from plotly.serializers import _py_to_js
 
+from lessons.figures.theme import COLOURS
 from lessons.physiology import muscle_cross_section
 from lessons.sims.motor_units import (
     MUSCLES,
@@ -25,7 +26,6 @@ from lessons.sims.motor_units import (
     units_for_force,
     units_needed,
 )
-from lessons.sims.style import COLOURS
 
 FIBRES, AXON, JUNCTIONS, SOMA = 3, 2, 4, 5
 

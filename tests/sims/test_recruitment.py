@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from support.png import read_data_uri
 
+from lessons.figures.picture import hex_to_rgb
+from lessons.figures.theme import COLOURS
 from lessons.physiology import MotorUnitPool
 from lessons.physiology.force_sources import force_sources
-from lessons.sims.picture import hex_to_rgb, read_data_uri
 from lessons.sims.recruitment import (
     FORCE_COLUMNS,
     RAMP_RASTER_BIN,
@@ -22,7 +24,6 @@ from lessons.sims.recruitment import (
     recruitment_explorer,
 )
 from lessons.sims.recruitment import force_sources_explorer as sources_explorer
-from lessons.sims.style import COLOURS
 
 POOL = MotorUnitPool()
 

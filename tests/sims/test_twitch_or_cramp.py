@@ -14,9 +14,9 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from support.payload import MAX_UPDATE_BYTES, recording_comms
 
 from lessons.content.seed_facts import missing_phrases, seed_facts
-from lessons.sims.payload import MAX_UPDATE_BYTES, recording_comms
 from lessons.sims.twitch_or_cramp import (
     CRAMP_DURATION,
     FORCE_STEP,

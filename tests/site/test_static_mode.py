@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support.payload import recording_comms
 
 from lessons.quiz import ProgressDashboard, Quiz, load_bank
 from lessons.quiz.markdown import render_inline
 from lessons.sims.catalogue import simulation_apps
-from lessons.sims.payload import recording_comms
 from lessons.sims.welcome import twitch_explorer
 from lessons.static_mode import (
     LIVE_URL_ENV,

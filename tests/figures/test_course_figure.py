@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+import pytest
+from support.payload import recording_comms
 
-from lessons.sims.figure import CourseFigure
-from lessons.sims.payload import recording_comms
+from lessons.figures.course_figure import CourseFigure
 
 
 def _wire(figure) -> list[tuple[str, dict]]:
@@ -74,3 +75,35 @@ def _array(sent) -> np.ndarray:
     if isinstance(sent, dict):
         return np.frombuffer(sent["buffer"], dtype=sent["dtype"]).reshape(sent["shape"])
     return np.asarray(sent)
+
+
+def test_a_trace_is_reached_by_its_name_and_a_bad_name_is_named():
+
+    figure = CourseFigure(
+        data=[go.Scatter(y=[1], name="force"), go.Scatter(y=[2], name="cursor")], layout={}
+    )
+    assert figure.trace("cursor").y == (2,)
+    with pytest.raises(KeyError, match=r"no trace named 'ripple'.*'force', 'cursor'"):
+        figure.trace("ripple")
+    figure.add_trace(go.Scatter(y=[3], name="force"))
+    with pytest.raises(KeyError, match="2 traces named 'force'"):
+        figure.trace("force")
+
+
+def test_every_course_figure_wears_the_course_template():
+    from plotly.subplots import make_subplots
+
+    from lessons.figures.theme import course_template
+
+    expected = course_template().layout
+    built = [
+        CourseFigure(data=[go.Scatter(y=[1])], layout={"height": 300}),
+        CourseFigure(make_subplots(rows=2, cols=1)),
+        CourseFigure(),
+    ]
+    for figure in built:
+        template = figure.layout.template.layout
+        assert template.font.size == expected.font.size == 14
+        assert template.legend.orientation == "h"
+        assert list(template.colorway) == list(expected.colorway)
+    assert built[0].layout.height == 300  # a figure's own value wins over the template

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
+from support.payload import recording_comms
 
-from lessons.sims import figure as figure_module
-from lessons.sims import plotly_code
-from lessons.sims.figure import CourseFigure
-from lessons.sims.payload import recording_comms
+from lessons.figures import course_figure as figure_module
+from lessons.figures import plotly_code
+from lessons.figures.course_figure import CourseFigure
 
 
 def test_the_full_code_publishes_plotly_s_widget_before_exporting_it():

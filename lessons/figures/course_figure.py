@@ -10,6 +10,15 @@ each app sends).
 gets one message per batch with nothing undefined. One message matters for speed: each
 restyle that moves data makes plotly.js redraw the whole figure, so a batch sent as one
 message per trace would redraw it once per trace. Every app builds its figures with it.
+
+It also gives every figure the course template (``lessons.figures.theme``) and lets views
+reach a trace by its name (:meth:`CourseFigure.trace`), never by its position, so adding or
+reordering traces cannot silently redraw the wrong one.
+
+The overrides below use private parts of plotly 7.1 (``_send_restyle_msg``,
+``_send_update_msg``, ``_normalize_trace_indexes``, ``_esm``, the ``_widget_data`` and
+``_widget_layout`` traits). ``tests/figures/test_plotly_contract.py`` fails, naming the part,
+when a plotly upgrade renames or removes one of them.
 """
 
 from __future__ import annotations
@@ -20,7 +29,11 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.basedatatypes import Undefined
 
-from lessons.sims.plotly_code import KERNEL_WIDGET_CODE
+from lessons.figures.plotly_code import KERNEL_WIDGET_CODE
+from lessons.figures.theme import TEMPLATE_NAME, register_template
+
+#: The plotly version the private overrides were written and measured against.
+PLOTLY_VERSION = "7.1.0"
 
 
 def _current(trace: dict, prop: str) -> Any:
@@ -57,14 +70,28 @@ PLOTLY_CONFIG = {"plotGlPixelRatio": 1}
 class CourseFigure(go.FigureWidget):
     """A ``go.FigureWidget`` whose batched updates never leave trace properties undefined."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Any = None, layout: Any = None, **kwargs: Any) -> None:
+        register_template()
+        if isinstance(layout, dict) and "template" not in layout:
+            layout = {"template": TEMPLATE_NAME, **layout}
+        super().__init__(data, layout, **kwargs)
+        if layout is None:  # built from a whole figure (make_subplots): restyle it too
+            self.layout.template = TEMPLATE_NAME
         self._config = {**self._config, **PLOTLY_CONFIG}
+
+    def trace(self, name: str) -> Any:
+        """The one trace called ``name``; a missing or repeated name raises ``KeyError``."""
+        found = [trace for trace in self.data if trace.name == name]
+        if len(found) != 1:
+            names = [trace.name for trace in self.data]
+            problem = "no trace" if not found else f"{len(found)} traces"
+            raise KeyError(f"{problem} named {name!r} in this figure; its traces are {names}")
+        return found[0]
 
     @property
     def _esm(self) -> str:
         """The widget's JavaScript: plotly's whole code for a kernel's first figure, a small
-        module that reuses it for the others (lessons.sims.plotly_code). Read once, when the
+        module that reuses it for the others (lessons.figures.plotly_code). Read once, when the
         widget is created."""
         code = self.__dict__.get("_lessons_widget_code")
         if code is None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from support.png import read_data_uri, read_png
 
-from lessons.sims.picture import colour_ramp, png_bytes, png_data_uri, read_data_uri, read_png
+from lessons.figures.picture import colour_ramp, png_bytes, png_data_uri
 
 
 def test_a_picture_reads_back_pixel_for_pixel():
@@ -42,7 +43,7 @@ def test_colours_run_from_one_end_of_the_scale_to_the_other():
 
 
 def test_tick_raster_puts_each_tick_in_its_row_and_time_column():
-    from lessons.sims.picture import tick_raster
+    from lessons.figures.picture import tick_raster
 
     raster = tick_raster([np.array([0.05, 0.95]), np.array([0.5, 1.2])], 1.0, 10, "#FF0000")
     pixels = read_data_uri(raster.source)

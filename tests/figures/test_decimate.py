@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessons.sims.decimate import min_max_decimate
+from lessons.figures.decimate import min_max_decimate
 
 
 def test_a_single_spike_survives_at_its_own_time():
