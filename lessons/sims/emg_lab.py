@@ -14,8 +14,6 @@ decimation that keeps every spike visible), so an update sends a few thousand po
 
 from __future__ import annotations
 
-import io
-import wave
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +44,7 @@ from lessons.physiology import (
     surface_potential,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.sound import wav_bytes
 
 #: EMG sampling rate for everything that is also played (Hz): the lowest rate browsers play
 #: reliably, which keeps clips small and still resolves 10 ms MUAPs (80 samples each).
@@ -295,18 +294,6 @@ def _combine(kind: str, parts: Sequence[SpontaneousActivity]) -> SpontaneousActi
 # --------------------------------------------------------------------------------------------
 # Sound and drawing helpers.
 # --------------------------------------------------------------------------------------------
-
-
-def wav_bytes(waveform: np.ndarray, rate: int) -> bytes:
-    """A mono 16-bit WAV file of ``waveform`` (values in [-1, 1]) at ``rate`` Hz."""
-    pcm = np.round(np.clip(waveform, -1.0, 1.0) * 32767).astype("<i2")
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as file:
-        file.setnchannels(1)
-        file.setsampwidth(2)
-        file.setframerate(int(rate))
-        file.writeframes(pcm.tobytes())
-    return buffer.getvalue()
 
 
 def sound_at_fixed_gain(signal: EmgSignal, full_scale: float) -> tuple[np.ndarray, int]:

@@ -35,8 +35,8 @@ from lessons.sims.emg_lab import (
     signature_explorer,
     sound_at_fixed_gain,
     source_rates,
-    wav_bytes,
 )
+from lessons.sims.sound import wav_bytes
 
 
 def _player(app) -> widgets.Audio:
