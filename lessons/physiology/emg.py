@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 from lessons.physiology._convolution import fft_convolve, upsample
 
@@ -155,27 +156,47 @@ def emg_from_spikes(
     All trains share one shape, so the sum is a single convolution of weighted impulses.
     ``noise_rms`` (V) adds Gaussian baseline noise.
     """
+    if not isinstance(waveform, Waveform):
+        raise ValueError(
+            f"waveform must be a Waveform (e.g. motor_unit_potential()); got {waveform!r:.60}"
+        )
     length = check.positive("duration", duration, MAX_DURATION)
     rate = waveform.sampling_rate
     n_samples = check.sample_count("duration", length, 1.0 / rate)
-    trains = [check.sorted_times(f"spike_times[{i}]", t) for i, t in enumerate(spike_times)]
+    trains = check.spike_trains("spike_times", spike_times)
     scale = np.ones(len(trains)) if weights is None else check.finite_array("weights", weights)
     if scale.shape != (len(trains),):
         raise ValueError(
             f"weights must hold one number per spike train ({len(trains)}); got shape {scale.shape}"
         )
     noise = check.scalar("noise_rms", noise_rms, 0.0, 0.01)
+    rng = check.random_generator("seed", seed)
     half = (len(waveform.voltage) - 1) // 2
     # Impulses on a grid extended by half a waveform on both sides, so potentials of spikes
     # just outside the window still show their tails inside it.
     padded = n_samples + 2 * half
-    columns = np.rint(np.concatenate([np.zeros(0), *trains]) * rate).astype(np.intp) + half
+    spikes = sum(times.size for times in trains)
+    _budget.require(
+        "duration",
+        duration,
+        64 * spikes
+        + 2 * _budget.FLOAT * padded
+        + _budget.fft_convolution_bytes(padded, len(waveform.voltage))
+        + 3 * _budget.FLOAT * n_samples,
+        "shorten the duration or lower the sampling rate",
+    )
+    # Times far outside the window are dropped before they become indices (1e308 * rate
+    # would not fit an integer).
+    with np.errstate(over="ignore"):
+        columns = np.rint(np.concatenate([np.zeros(0), *trains]) * rate) + half
     values = np.repeat(scale, [len(times) for times in trains])
     inside = (columns >= 0) & (columns < padded)
-    impulses = np.bincount(columns[inside], values[inside], minlength=padded).astype(float)
+    impulses = np.bincount(
+        columns[inside].astype(np.intp), values[inside], minlength=padded
+    ).astype(float)
     voltage = fft_convolve(impulses, waveform.voltage)[2 * half : 2 * half + n_samples]
     if noise > 0:
-        voltage = voltage + check.random_generator("seed", seed).normal(0.0, noise, n_samples)
+        voltage = voltage + rng.normal(0.0, noise, n_samples)
     return EmgSignal(np.arange(n_samples) / rate, voltage, rate)
 
 
@@ -189,10 +210,11 @@ def needle_emg(
 ) -> EmgSignal:
     """Needle EMG of motor units: each unit's MUAP has its own size, drawn log-normally around
     ``amplitude`` because the needle lies at a different distance from each unit."""
+    trains = check.spike_trains("spike_times", spike_times)
     rng = check.random_generator("seed", seed)
-    sizes = np.exp(rng.normal(0.0, NEEDLE_AMPLITUDE_SPREAD, len(spike_times)))
+    sizes = np.exp(rng.normal(0.0, NEEDLE_AMPLITUDE_SPREAD, len(trains)))
     waveform = motor_unit_potential(sampling_rate, amplitude=amplitude)
-    return emg_from_spikes(spike_times, duration, waveform, sizes, noise_rms, seed + 1)
+    return emg_from_spikes(trains, duration, waveform, sizes, noise_rms, seed + 1)
 
 
 def surface_emg(
@@ -206,14 +228,15 @@ def surface_emg(
 ) -> EmgSignal:
     """Surface EMG: every unit's surface MUAP scaled by its size (e.g. twitch peak force) relative
     to the largest, which has peak-to-peak ``amplitude``."""
+    trains = check.spike_trains("spike_times", spike_times)
     if unit_sizes is None:
-        sizes = np.ones(len(spike_times))
+        sizes = np.ones(len(trains))
     else:
         sizes = check.array_in_range("unit_sizes", unit_sizes, 0.0, np.inf)
         if sizes.max(initial=0.0) > 0:
             sizes = sizes / sizes.max()
     waveform = surface_potential(sampling_rate, amplitude=amplitude)
-    return emg_from_spikes(spike_times, duration, waveform, sizes, noise_rms, seed)
+    return emg_from_spikes(trains, duration, waveform, sizes, noise_rms, seed)
 
 
 def fibrillation_emg(
@@ -236,18 +259,27 @@ def emg_audio(signal: ArrayLike, sampling_rate: float) -> tuple[np.ndarray, int]
     The mean is removed and the largest excursion scaled to 1 (a silent record stays zeros).
     Records sampled below 8 kHz are resampled up; clips are limited to 30 s.
     """
+    rate = check.scalar("sampling_rate", sampling_rate, 100.0, 200_000.0)
+    size = np.size(signal) if isinstance(signal, np.ndarray) else None
+    if size is not None and size / rate > MAX_AUDIO_DURATION:
+        raise ValueError(
+            f"signal lasts {size / rate:g} s; the allowed range for audio is at most "
+            f"{MAX_AUDIO_DURATION:g} s (cut the record first)"
+        )
     voltage = check.finite_array("signal", signal)
     if voltage.ndim != 1 or voltage.size == 0:
         raise ValueError(f"signal must be a non-empty 1-D array; got shape {voltage.shape}")
-    rate = check.scalar("sampling_rate", sampling_rate, 100.0, 200_000.0)
     if voltage.size / rate > MAX_AUDIO_DURATION:
         raise ValueError(
             f"signal lasts {voltage.size / rate:g} s; the allowed range for audio is at most "
             f"{MAX_AUDIO_DURATION:g} s (cut the record first)"
         )
     output_rate = round(rate)
+    factor = max(1, math.ceil(MIN_AUDIO_RATE / output_rate))
+    # The upsampled record and three copies of it (centred, scaled, clipped), plus the input
+    # spectrum: 30 s at 200 kHz is 6 million samples, about 190 MB.
+    _budget.require("signal", signal, 5 * _budget.FLOAT * voltage.size * factor, "a shorter record")
     if output_rate < MIN_AUDIO_RATE:
-        factor = math.ceil(MIN_AUDIO_RATE / output_rate)
         voltage = upsample(voltage, factor)
         output_rate *= factor
     centred = voltage - voltage.mean()

@@ -37,6 +37,7 @@ within a minute; none is a measurement.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 from lessons.physiology._convolution import fft_convolve
 
@@ -161,8 +163,14 @@ def threshold_margin(factors: Iterable[str] = (), healthy_margin: float = HEALTH
     (no spike, no refractory period) says nothing about an axon held above threshold.
     """
     margin = check.scalar("healthy_margin", healthy_margin, 0.0, MAX_MARGIN, low_inclusive=False)
-    keys = [factors] if isinstance(factors, str) else list(factors)
-    unknown = [key for key in keys if key not in MARGIN_FACTORS]
+    if isinstance(factors, str):
+        keys = [factors]
+    elif isinstance(factors, Iterable):
+        # Each factor may appear once, so more names than factors is already a mistake.
+        keys = list(itertools.islice(factors, len(MARGIN_FACTORS) + 1))
+    else:
+        raise ValueError(f"factors must be a list of factor keys; got {factors!r:.60}")
+    unknown = [key for key in keys if not isinstance(key, str) or key not in MARGIN_FACTORS]
     if unknown:
         raise ValueError(f"factors has unknown keys {unknown}; allowed: {list(MARGIN_FACTORS)}")
     if len(set(keys)) != len(keys):
@@ -186,7 +194,7 @@ def discharge_rate(
     Rice's (1945) rate of upward level crossings for stationary Gaussian noise with a
     Gaussian autocorrelation: ``exp(-margin**2 / (2 noise_sd**2)) / (2 pi correlation_time)``.
     """
-    gaps = check.array_in_range("margin", margin, 0.0, MAX_MARGIN)
+    gaps = check.array_in_range("margin", margin, 0.0, MAX_MARGIN, bytes_per_element=32)
     spread = check.positive("noise_sd", noise_sd, MAX_MARGIN)
     correlation = check.positive("correlation_time", correlation_time, 1.0)
     rate = np.exp(-(gaps**2) / (2.0 * spread**2)) / (2.0 * math.pi * correlation)
@@ -211,14 +219,36 @@ def membrane_noise(
     correlation = check.positive("correlation_time", correlation_time, 1.0)
     coarsest = correlation / SAMPLES_PER_CORRELATION_TIME
     dt = check.positive("step", step, coarsest)
-    count = check.sample_count("duration", length, dt)
+    count = check.sample_count("duration", length, dt, "step")
     kernel_sd = correlation / math.sqrt(2.0)
     half_width = math.ceil(4.0 * kernel_sd / dt)
+    require_noise_memory(count, half_width, step)
+    rng = check.random_generator("seed", seed)
     offsets = np.arange(-half_width, half_width + 1) * dt
     kernel = np.exp(-(offsets**2) / (2.0 * kernel_sd**2))
     kernel *= spread / math.sqrt(np.sum(kernel**2))
-    white = np.random.default_rng(seed).standard_normal(count + kernel.size - 1)
+    white = rng.standard_normal(count + kernel.size - 1)
     return fft_convolve(white, kernel)[kernel.size - 1 : count + kernel.size - 1]
+
+
+def require_noise_memory(count: int, half_width: int, step: float) -> None:
+    """Refuse noise whose convolution would take more than the memory budget.
+
+    The smoothing kernel spans eight kernel SDs, so a long correlation time at a fine step
+    makes a kernel far longer than the record (1 s at 0.1 microsecond: 28 million samples).
+    Counted: the white noise, the kernel (three arrays), the FFT convolution and, for
+    :func:`spontaneous_firing`, the threshold masks and crossing times.
+    """
+    kernel = 2 * half_width + 1
+    white = count + kernel - 1
+    total = (
+        _budget.FLOAT * white
+        + 3 * _budget.FLOAT * kernel
+        + _budget.fft_convolution_bytes(white, kernel)
+    )
+    _budget.require(
+        "step", step, total, "a larger step, a shorter duration or a shorter correlation_time"
+    )
 
 
 def threshold_crossings(potential: ArrayLike, margin: float, step: float) -> np.ndarray:
@@ -227,7 +257,7 @@ def threshold_crossings(potential: ArrayLike, margin: float, step: float) -> np.
     A crossing is the first sample at or above the threshold after one below it; a trace
     that starts above threshold does not count as a discharge at time zero.
     """
-    values = check.finite_array("potential", potential)
+    values = check.finite_array("potential", potential, bytes_per_element=32)
     if values.ndim != 1:
         raise ValueError(f"potential must be a 1-D trace; got shape {values.shape}")
     level = check.scalar("margin", margin, 0.0, MAX_MARGIN)
@@ -267,9 +297,10 @@ def spontaneous_firing(
     seed: int = 0,
 ) -> SpontaneousFiring:
     """Simulate ``duration`` seconds of a resting axon whose threshold is ``margin`` above rest."""
+    level = check.scalar("margin", margin, 0.0, MAX_MARGIN)
     potential = membrane_noise(duration, noise_sd, correlation_time, step, seed)
     return SpontaneousFiring(
-        margin=float(margin),
+        margin=level,
         step=float(step),
         potential=potential,
         spike_times=threshold_crossings(potential, margin, step),

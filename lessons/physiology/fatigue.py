@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 from lessons.physiology.pool import MotorUnitPool
 from lessons.physiology.twitch import LINEAR_SUMMATION_LIMIT
@@ -41,6 +42,10 @@ CONTRACTION_TIME_SLOWING = 0.379
 DEFAULT_STEP = 0.1
 #: Longest fatigue protocol accepted, 1 hour.
 MAX_DURATION = 3600.0
+#: Most update steps one call may take, 36,000 (an hour at the default 0.1 s): each step is
+#: one pass of a Python loop (the capacity of the next step depends on this one, so the steps
+#: cannot be vectorised), about 30 microseconds, so the longest call takes about a second.
+MAX_STEPS = 36_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,13 +88,23 @@ def sustained_stimulation(
     rate = check.positive("frequency", frequency, 200.0)
     length = check.positive("duration", duration, MAX_DURATION)
     dt = check.scalar("step", step, 0.001, 1.0)
+    if pool is not None and not isinstance(pool, MotorUnitPool):
+        raise ValueError(f"pool must be a MotorUnitPool or None; got {pool!r:.60}")
     units = pool if pool is not None else MotorUnitPool()
-    n_steps = check.sample_count("duration", length, dt)
-    if n_steps * units.n_units > 20_000_000:
+    if length / dt > MAX_STEPS:
         raise ValueError(
-            f"duration={duration!r} s at step={step!r} s for {units.n_units} units is too long; "
-            f"the allowed range is at most 20000000 unit-steps"
+            f"step={step!r} s for duration={duration!r} s needs {math.floor(length / dt)} "
+            f"updates; the allowed range is at most {MAX_STEPS} (step >= duration/{MAX_STEPS})"
         )
+    n_steps = check.sample_count("duration", length, dt, "step")
+    # Capacity and contraction time of every unit at every step, four series over time, and
+    # a megabyte for the loop's per-unit temporaries.
+    _budget.require(
+        "pool",
+        f"{units.n_units} units",
+        _budget.FLOAT * (2 * units.n_units + 4) * n_steps + 2**20,
+        "fewer units, a shorter duration or a larger step",
+    )
     rested_time = units.contraction_times
     rates = fatigue_rates(units)
     capacity = np.ones(units.n_units)

@@ -18,8 +18,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lessons.physiology import _validation as check
 from lessons.physiology.pool import MotorUnitPool
 from lessons.physiology.stimulation import MAX_FREQUENCY, steady_mean_force
+
+#: Bytes per unit and rate of :func:`unit_mean_forces`: the rates, range masks, equivalent
+#: rates, the forces and the steady-mean-force temporaries of the firing ones.
+_BYTES_PER_RATE = 160
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,7 +60,7 @@ def unit_mean_forces(pool: MotorUnitPool, rates: ArrayLike) -> np.ndarray:
     :meth:`MotorUnitPool.rates`); a rate of 0 means the unit is silent and adds no force.
     """
     _check_pool(pool)
-    values = np.asarray(rates, dtype=float)
+    values = check.finite_array("rates", rates, bytes_per_element=_BYTES_PER_RATE)
     if values.ndim == 0 or values.shape[0] != pool.n_units:
         raise ValueError(
             f"rates must have one row per unit ({pool.n_units}); got shape {values.shape}"
@@ -82,8 +87,9 @@ def unit_mean_forces(pool: MotorUnitPool, rates: ArrayLike) -> np.ndarray:
 def force_sources(pool: MotorUnitPool, drive: ArrayLike) -> ForceSources:
     """Steady mean force of ``pool`` at each ``drive`` (0-1), with and without rate coding."""
     _check_pool(pool)
-    pool.rates(drive)  # validates drive: a ValueError names it and the range [0, 1]
-    levels = np.asarray(drive, dtype=float)
+    # Rates with their temporaries, then the mean forces, for every unit and drive value.
+    per_drive = (MotorUnitPool._RATE_BYTES + _BYTES_PER_RATE + 2) * pool.n_units
+    levels = check.array_in_range("drive", drive, 0.0, 1.0, bytes_per_element=per_drive)
     # Full drive is appended so the maximal force comes out of the same pass.
     rates = pool.rates(np.append(levels.ravel(), 1.0))
     totals = unit_mean_forces(pool, rates).sum(axis=0)

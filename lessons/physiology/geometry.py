@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 
 #: Innervation numbers (fibres per motor unit) and motor-unit counts (Feinstein et al. 1955).
@@ -48,6 +49,11 @@ LATERAL_GASTROCNEMIUS_PCSA = 9.7e-4
 FIRST_DORSAL_INTEROSSEOUS_AREA = 3.0e-4
 #: Range of unit sizes (largest/smallest) drawn in a muscle (compressed from ~100 for pictures).
 UNIT_SIZE_RANGE = 10.0
+#: Bytes per (point, unit) pair while owners are drawn: the coordinate differences (two
+#: floats), their squares, the distances, weights and running sums, and a comparison.
+_BYTES_PER_PAIR = 6 * 8 + 1
+#: Bytes per point drawn: coordinates, owner, draw and the outputs.
+_BYTES_PER_POINT = 128
 
 
 @dataclass(frozen=True)
@@ -165,8 +171,8 @@ def muscle_cross_section(
     innervation number; ``territory_overlap`` is how many unit territories cover a point on
     average.
     """
-    if region not in _REGIONS:
-        raise ValueError(f"region must be one of {list(REGIONS)}; got {region!r}")
+    if not isinstance(region, str) or region not in _REGIONS:
+        raise ValueError(f"region must be one of {list(REGIONS)}; got {region!r:.60}")
     total = check.integer("n_points", n_points, 50, 50_000)
     per_unit = check.scalar("points_per_unit", points_per_unit, 2.0, 1000.0)
     overlap = check.scalar("territory_overlap", territory_overlap, 1.0, 50.0)
@@ -174,6 +180,19 @@ def muscle_cross_section(
     rng = check.random_generator("seed", seed)
     total_area = sum(m.area for m in muscles)
     largest = max(m.innervation_number for m in muscles)
+    # Owners are drawn muscle by muscle, each from a points x units table: the largest table
+    # sets the peak.
+    pairs = max(
+        count * max(1, round(count / (per_unit * muscle.innervation_number / largest)))
+        for muscle in muscles
+        for count in [max(1, round(total * muscle.area / total_area))]
+    )
+    _budget.require(
+        "n_points",
+        n_points,
+        _BYTES_PER_PAIR * pairs + _BYTES_PER_POINT * total,
+        "fewer points, or more points_per_unit so fewer units are drawn",
+    )
     xs, ys, muscle_index, unit_index = [], [], [], []
     unit_muscle, centres, radii, fibres_per_point = [], [], [], []
     for index, (muscle, (cx, cy)) in enumerate(zip(muscles, _layout(muscles), strict=True)):
@@ -241,7 +260,15 @@ def moving_fibres(section: CrossSection, activity: object) -> np.ndarray:
     - fibrillation: nothing, because one fibre is far less than the many fibres one point stands
       for (``fibres_per_point``), and its twitch is too small to see through the skin.
     """
+    if not isinstance(section, CrossSection):
+        raise ValueError(
+            f"section must be a CrossSection (from muscle_cross_section); got {section!r:.60}"
+        )
     kind = getattr(activity, "kind", None)
+    if kind not in ("fasciculation", "fibrillation", "cramp"):
+        raise ValueError(
+            f"activity.kind must be 'fasciculation', 'fibrillation' or 'cramp'; got {kind!r:.60}"
+        )
     sources = tuple(getattr(activity, "sources", ()))
     mask = np.zeros(len(section.x), dtype=bool)
     if kind == "fasciculation":

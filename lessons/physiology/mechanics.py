@@ -41,7 +41,9 @@ DEFAULT_CURVATURE = 0.25
 
 def length_tension(sarcomere_length: ArrayLike) -> np.ndarray:
     """Active isometric tension (fraction of maximum) at ``sarcomere_length`` (m)."""
-    length = check.array_in_range("sarcomere_length", sarcomere_length, 0.0, MAX_SARCOMERE_LENGTH)
+    length = check.array_in_range(
+        "sarcomere_length", sarcomere_length, 0.0, MAX_SARCOMERE_LENGTH, bytes_per_element=32
+    )
     lengths, tensions = zip(*LENGTH_TENSION_POINTS, strict=True)
     return np.interp(length, lengths, tensions, left=0.0, right=0.0)
 
@@ -51,7 +53,7 @@ def force_velocity(velocity: ArrayLike, curvature: float = DEFAULT_CURVATURE) ->
 
     From Hill's equation: ``F/F0 = k (1 - v) / (k + v)`` with ``k = a/F0`` (Hill 1938).
     """
-    speed = check.array_in_range("velocity", velocity, 0.0, 1.0)
+    speed = check.array_in_range("velocity", velocity, 0.0, 1.0, bytes_per_element=32)
     k = check.scalar("curvature", curvature, 0.05, 2.0)
     return k * (1.0 - speed) / (k + speed)
 
@@ -62,12 +64,12 @@ def shortening_velocity(load: ArrayLike, curvature: float = DEFAULT_CURVATURE) -
     Hill's equation solved for velocity: ``v = k (1 - F) / (F + k)`` (Hill 1938); a load at or
     above the isometric force gives zero (the muscle holds but does not shorten).
     """
-    force = check.array_in_range("load", load, 0.0, 1.0)
+    force = check.array_in_range("load", load, 0.0, 1.0, bytes_per_element=32)
     k = check.scalar("curvature", curvature, 0.05, 2.0)
     return k * (1.0 - force) / (force + k)
 
 
 def muscle_power(velocity: ArrayLike, curvature: float = DEFAULT_CURVATURE) -> np.ndarray:
     """Mechanical power (fraction of F0 v_max) at ``velocity``: force times velocity."""
-    speed = check.array_in_range("velocity", velocity, 0.0, 1.0)
+    speed = check.array_in_range("velocity", velocity, 0.0, 1.0, bytes_per_element=48)
     return speed * force_velocity(speed, curvature)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
-from lessons.physiology.twitch import gain_of_normalised_rate, twitch_trains
+from lessons.physiology.twitch import gain_of_normalised_rate, twitch_trains, twitch_trains_bytes
 
 #: Default pool of Fuglevand et al. (1993): 120 units.
 DEFAULT_UNITS = 120
@@ -45,8 +46,13 @@ DEFAULT_ISI_CV = 0.2
 #: Gaussian intervals are floored at this fraction of the mean so no interval is negative; at
 #: CV 0.2 the floor is 4.5 standard deviations away and never changes the statistics.
 MIN_NORMALISED_ISI = 0.1
-#: Largest number of simulated values (units x samples) one call may hold: 160 MB of floats.
-MAX_UNIT_SAMPLES = 20_000_000
+#: Longest simulation accepted, 1 hour (the memory budget usually binds first).
+MAX_DURATION = 3600.0
+#: Bytes kept per discharge while trains become force: times, owner, gain, interval, column.
+_BYTES_PER_SPIKE = 64
+#: Bytes per unit and interval target while discharge times are drawn (normal draws, floor,
+#: cumulative sum, comparison).
+_BYTES_PER_TARGET = 4 * _budget.FLOAT + 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,13 +135,18 @@ class MotorUnitPool:
         """Drive (fraction of maximal excitation) at which the last unit is recruited."""
         return float(self.thresholds[-1] / self.max_excitation)
 
+    #: Bytes per unit and drive value of :meth:`rates` (the result and four temporaries).
+    _RATE_BYTES = 5 * _budget.FLOAT + 2
+
     def rates(self, drive: ArrayLike) -> np.ndarray:
         """Firing rate (Hz) of every unit for ``drive`` in [0, 1]; shape (n_units, *drive.shape).
 
         Rate = min_rate + gain (E - threshold) above threshold, capped at the unit's peak rate,
         zero below (Fuglevand et al. 1993).
         """
-        level = check.array_in_range("drive", drive, 0.0, 1.0)
+        level = check.array_in_range(
+            "drive", drive, 0.0, 1.0, bytes_per_element=self._RATE_BYTES * self.n_units
+        )
         excitation = level * self.max_excitation
         shape = (self.n_units,) + (1,) * excitation.ndim
         thresholds = self.thresholds.reshape(shape)
@@ -153,7 +164,9 @@ class MotorUnitPool:
         sample (a ramp) to show recruitment as drive rises. Intervals are Gaussian with the
         pool's CV (Fuglevand et al. 1993); each unit starts at a random phase.
         """
-        step, n_samples, levels, rates, spikes = self._discharges(drive, duration, dt, seed)
+        step, n_samples, levels, rates, spikes = self._discharges(
+            drive, duration, dt, seed, with_force=True
+        )
         time, unit_force = self._unit_force(spikes, n_samples, step)
         return PoolActivity(
             time=time,
@@ -172,13 +185,14 @@ class MotorUnitPool:
         For EMG, which needs the spikes but not the force: skipping the force sums saves most
         of the work of a slider update.
         """
-        return self._discharges(drive, duration, dt, seed)[4]
+        return self._discharges(drive, duration, dt, seed, with_force=False)[4]
 
     def _discharges(
-        self, drive: ArrayLike, duration: float, dt: float, seed: int
+        self, drive: ArrayLike, duration: float, dt: float, seed: int, with_force: bool
     ) -> tuple[float, int, np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
         step, n_samples = self._grid(duration, dt)
         levels = check.array_in_range("drive", drive, 0.0, 1.0)
+        self._require_memory(levels.ndim > 0, n_samples, step, duration, with_force)
         if levels.ndim == 0:
             levels = np.full(n_samples, float(levels))
         elif levels.shape != (n_samples,):
@@ -203,27 +217,61 @@ class MotorUnitPool:
         units' tetani). Pass one array per unit; an empty array for silent units.
         """
         step, n_samples = self._grid(duration, dt)
-        if len(spike_times) != self.n_units:
+        trains = tuple(check.spike_trains("spike_times", spike_times))
+        if len(trains) != self.n_units:
             raise ValueError(
-                f"spike_times must hold one array per unit ({self.n_units}); got {len(spike_times)}"
+                f"spike_times must hold one array per unit ({self.n_units}); got {len(trains)}"
             )
-        trains = tuple(
-            check.sorted_times(f"spike_times[{unit}]", times)
-            for unit, times in enumerate(spike_times)
+        for unit, times in enumerate(trains):
+            if times.size and times[0] < 0:
+                raise ValueError(
+                    f"spike_times[{unit}] must be times in [0, {duration!r}] s (later ones are "
+                    f"past the record and left out); got {times[0]!r}"
+                )
+        spikes = sum(times.size for times in trains)
+        _budget.require(
+            "duration",
+            duration,
+            self._force_bytes(n_samples) + _BYTES_PER_SPIKE * spikes,
+            "shorten the duration, enlarge dt or use fewer units",
         )
         return self._unit_force(trains, n_samples, step)
 
+    def _force_bytes(self, n_samples: int) -> int:
+        """Peak bytes of turning discharges into force: impulses (overwritten by the force),
+        the batched convolution, the time axis and the summed force."""
+        return (
+            _budget.FLOAT * self.n_units * n_samples
+            + twitch_trains_bytes(self.n_units, n_samples)
+            + 3 * _budget.FLOAT * n_samples
+        )
+
+    def _require_memory(
+        self, varying: bool, n_samples: int, step: float, duration: float, with_force: bool
+    ) -> None:
+        """Refuse a simulation whose estimated peak memory is above the budget."""
+        units = self.n_units
+        # Every interval target a unit may need, at the fastest rate any unit can reach.
+        targets = math.ceil(1.3 * float(self.peak_rates.max()) * step * n_samples + 10)
+        total = units * targets * (_BYTES_PER_TARGET + (_BYTES_PER_SPIKE if with_force else 8))
+        total += _budget.FLOAT * n_samples  # the drive, one value per sample
+        if varying:  # rates (with their temporaries) and phase for every unit and sample
+            total += (self._RATE_BYTES + 2 * _budget.FLOAT) * units * n_samples
+        if with_force:
+            total += self._force_bytes(n_samples)
+        name = "duration" if not varying else "drive"
+        _budget.require(
+            name,
+            duration if not varying else f"{n_samples} values",
+            total,
+            "shorten the duration, enlarge dt or use fewer units",
+        )
+
     def _grid(self, duration: float, dt: float) -> tuple[float, int]:
-        length = check.positive("duration", duration, 3600.0)
+        length = check.positive("duration", duration, MAX_DURATION)
         shortest = float(self.contraction_times.min())
         step = check.positive("dt", dt, shortest)
         n_samples = check.sample_count("duration", length, step)
-        if n_samples * self.n_units > MAX_UNIT_SAMPLES:
-            raise ValueError(
-                f"duration={duration!r} s at dt={dt!r} s for {self.n_units} units needs "
-                f"{n_samples * self.n_units} values; the allowed range is at most "
-                f"{MAX_UNIT_SAMPLES} (shorten the duration or enlarge dt)"
-            )
         return step, n_samples
 
     def _discharge_times(
@@ -276,11 +324,15 @@ class MotorUnitPool:
             normalised = self.contraction_times[owner[1:]] / intervals
             gains[1:] = np.where(same_unit, gain_of_normalised_rate(normalised), 1.0)
         impulses = np.zeros((self.n_units, n_samples))
-        columns = np.rint(all_times / step).astype(np.intp)
+        # Times past the record are left out before they become indices (1e308 / step would
+        # not fit an integer); negative times were refused by the callers.
+        with np.errstate(over="ignore"):
+            columns = np.rint(all_times / step)
         inside = columns < n_samples
-        np.add.at(impulses, (owner[inside], columns[inside]), gains[inside])
+        np.add.at(impulses, (owner[inside], columns[inside].astype(np.intp)), gains[inside])
         active = np.flatnonzero(lengths)
-        impulses[active] = twitch_trains(
-            impulses[active], self.peak_forces[active], self.contraction_times[active], step
+        # In place: each unit's impulses are replaced by its force, batch by batch.
+        twitch_trains(
+            impulses, self.peak_forces, self.contraction_times, step, out=impulses, rows=active
         )
         return time, impulses

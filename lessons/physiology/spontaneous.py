@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 
 #: Default fasciculation rate, 0.2 Hz (one every 5 s on average): a teaching value inside the
@@ -87,6 +88,7 @@ def fasciculation(
     length = check.positive("duration", duration, MAX_DURATION)
     mean_rate = check.scalar("rate", rate, 0.0, MAX_FASCICULATION_RATE)
     index = check.integer("unit", unit, 0, 100_000)
+    _check_label("muscle", muscle)
     rng = check.random_generator("seed", seed)
     count = rng.poisson(mean_rate * length)
     times = rng.uniform(0.0, length, count)
@@ -115,6 +117,7 @@ def fibrillation(
     low, high = FIBRILLATION_RATE_RANGE
     frequency = check.scalar("rate", rate, low, high)
     index = check.integer("fibre", fibre, 0, 10_000_000)
+    _check_label("muscle", muscle)
     rng = check.random_generator("seed", seed)
     start = rng.uniform(0.0, 1.0 / frequency)
     times = np.arange(start, length, 1.0 / frequency)
@@ -142,18 +145,33 @@ def cramp(
     """
     length = check.scalar("duration", duration, 0.1, MAX_DURATION)
     variability = check.scalar("isi_cv", isi_cv, 0.01, 1.0)
-    layout = dict(DEFAULT_CRAMP_UNITS if units_per_muscle is None else units_per_muscle)
+    chosen = DEFAULT_CRAMP_UNITS if units_per_muscle is None else units_per_muscle
+    if not isinstance(chosen, Mapping):
+        raise ValueError(
+            f"units_per_muscle must map muscle names to unit counts; got {chosen!r:.60}"
+        )
+    layout = dict(chosen)
     if not layout:
         raise ValueError("units_per_muscle must name at least one muscle; got an empty mapping")
     for name, count in layout.items():
+        if not isinstance(name, str):
+            raise ValueError(f"units_per_muscle keys must be muscle names; got {name!r}")
         check.integer(f"units_per_muscle[{name!r}]", count, 1, 2000)
-    muscles = tuple(name for name, count in layout.items() for _ in range(count))
-    n_units = len(muscles)
+    n_units = sum(layout.values())
     rng = check.random_generator("seed", seed)
     low, high = CRAMP_RATE_RANGE
+    count = int(np.ceil(high * length * 1.5 + 20))
+    # Intervals, their running sum and the kept discharges: three floats per unit and draw;
+    # the muscle name of each unit: one reference.
+    _budget.require(
+        "units_per_muscle",
+        f"{n_units} units for {length:g} s",
+        3 * _budget.FLOAT * n_units * count + 64 * n_units,
+        "fewer units or a shorter duration",
+    )
+    muscles = tuple(name for name, units in layout.items() for _ in range(units))
     unit_rates = np.clip(rng.normal(CRAMP_MEAN_RATE, CRAMP_RATE_SD, n_units), low, high)
     shape = 1.0 / variability**2
-    count = int(np.ceil(high * length * 1.5 + 20))
     intervals = rng.gamma(shape, 1.0 / (shape * unit_rates[:, np.newaxis]), (n_units, count))
     # Random start phase: the first discharge falls within the first mean interval.
     intervals[:, 0] = rng.uniform(0.0, 1.0 / unit_rates)
@@ -166,3 +184,9 @@ def cramp(
         muscles=muscles,
         spike_times=trains,
     )
+
+
+def _check_label(name: str, value: object) -> None:
+    """A muscle label is text (it is shown in figure legends)."""
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text (a muscle name); got {value!r:.60}")

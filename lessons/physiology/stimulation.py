@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 from lessons.physiology._convolution import impulse_matrix
 from lessons.physiology.twitch import (
@@ -23,6 +24,7 @@ from lessons.physiology.twitch import (
     force_gain,
     gain_of_normalised_rate,
     twitch_train,
+    twitch_trains_bytes,
 )
 
 #: Latent period between a stimulus and the onset of twitch force: about 2 ms (Saladin 2004,
@@ -103,6 +105,11 @@ def evoked_force(
     slow trains sum linearly and fast trains fuse and saturate.
     """
     times = check.sorted_times("stimulus_times", stimulus_times)
+    if times.size > check.MAX_SAMPLES:
+        raise ValueError(
+            f"stimulus_times holds {times.size} times; the allowed range is at most "
+            f"{check.MAX_SAMPLES}"
+        )
     length = check.positive("duration", duration, MAX_DURATION)
     contraction = check.positive("contraction_time", contraction_time, MAX_CONTRACTION_TIME)
     step = check.positive("dt", dt, contraction / 4)
@@ -111,6 +118,14 @@ def evoked_force(
     if np.any(times < 0):
         raise ValueError(f"stimulus_times must be in [0, {length:g}] s; got {times[0]!r}")
     n_samples = check.sample_count("duration", length, step)
+    # Time, impulses and force, the convolution's working memory, and per stimulus its gain,
+    # interval, column and weight.
+    _budget.require(
+        "duration",
+        duration,
+        3 * _budget.FLOAT * n_samples + twitch_trains_bytes(1, n_samples) + 64 * times.size,
+        "shorten the duration or enlarge dt",
+    )
     time = np.arange(n_samples) * step
     gains = stimulus_gains(times, contraction)
     impulses = impulse_matrix([times + latency], [gains], n_samples, step)[0]
@@ -129,7 +144,9 @@ def steady_mean_force(
     twitches per second, each scaled by the gain, so the mean is ``gain P T e f``, which rises
     linearly below the normalised rate 0.4 and saturates above it.
     """
-    rates = check.array_in_range("frequency", frequency, 0.0, MAX_FREQUENCY, low_inclusive=False)
+    rates = check.array_in_range(
+        "frequency", frequency, 0.0, MAX_FREQUENCY, low_inclusive=False, bytes_per_element=112
+    )
     peak = check.scalar("peak_force", peak_force, 0.0, 1e12)
     contraction = check.positive("contraction_time", contraction_time, MAX_CONTRACTION_TIME)
     gain = force_gain(contraction, 1.0 / rates)
@@ -148,7 +165,14 @@ def force_frequency_curve(
     normalised rate 0.4 (Fuglevand et al. 1993).
     """
     rates = np.atleast_1d(
-        check.array_in_range("frequencies", frequencies, 0.0, MAX_FREQUENCY, low_inclusive=False)
+        check.array_in_range(
+            "frequencies",
+            frequencies,
+            0.0,
+            MAX_FREQUENCY,
+            low_inclusive=False,
+            bytes_per_element=136,
+        )
     )
     mean = steady_mean_force(rates, peak_force, contraction_time)
     limit = LINEAR_SUMMATION_LIMIT

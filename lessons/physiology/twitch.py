@@ -9,9 +9,12 @@ sigmoid of the normalised rate. Force is in arbitrary units throughout; times ar
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lessons.physiology import _budget
 from lessons.physiology import _validation as check
 
 #: Normalised rate (contraction time / inter-spike interval) up to which twitches sum linearly
@@ -26,6 +29,13 @@ DEFAULT_CONTRACTION_TIME = 0.05
 #: (human motor units range roughly 20-150 ms), so larger values are typing mistakes.
 MAX_CONTRACTION_TIME = 1.0
 
+#: Beyond this many contraction times after a discharge the twitch is below the smallest
+#: float (x e^(1-x) underflows near x = 750), so it is exactly zero, not inf * 0 = NaN.
+_SILENT_AFTER = 1000.0
+#: Memory a batch of rows of :func:`twitch_trains` may use at once: rows are convolved in
+#: batches this size so a long record of many units never holds every unit's spectra at once.
+_BATCH_BYTES = 32 * 2**20
+
 
 def twitch_force(
     t: ArrayLike,
@@ -38,16 +48,18 @@ def twitch_force(
     exactly ``peak_force`` at ``t = contraction_time`` and decays after it; before the discharge
     (t < 0) the force is zero. Force is in arbitrary units.
     """
-    times = check.finite_array("t", t)
+    times = check.finite_array("t", t, bytes_per_element=48)
     peak = check.scalar("peak_force", peak_force, 0.0, 1e12)
     contraction = check.positive("contraction_time", contraction_time, MAX_CONTRACTION_TIME)
-    scaled = np.clip(times, 0.0, None) / contraction
+    scaled = np.clip(times, 0.0, _SILENT_AFTER * contraction) / contraction
     return peak * scaled * np.exp(1.0 - scaled)
 
 
 def _sigmoid(normalised_rate: np.ndarray) -> np.ndarray:
-    # Fuglevand et al. 1993: S = 1 - exp(-2 (T/ISI)^3).
-    return 1.0 - np.exp(-2.0 * normalised_rate**3)
+    # Fuglevand et al. 1993: S = 1 - exp(-2 (T/ISI)^3). A rate so high that its cube
+    # overflows gives exp(-inf) = 0, S = 1: full fusion, as it should.
+    with np.errstate(over="ignore"):
+        return 1.0 - np.exp(-2.0 * normalised_rate**3)
 
 
 def force_gain(contraction_time: ArrayLike, isi: ArrayLike) -> np.ndarray:
@@ -59,11 +71,26 @@ def force_gain(contraction_time: ArrayLike, isi: ArrayLike) -> np.ndarray:
     per contraction time this makes the mean force follow the sigmoid ``S``, which saturates as
     the unit reaches fused tetanus. Broadcasts over both arguments.
     """
+    shapes = []
+    for name, value in (("contraction_time", contraction_time), ("isi", isi)):
+        if check.is_text_or_bool(value):
+            raise ValueError(f"{name} must be numbers; got {value!r}")
+        shapes.append(np.shape(value))
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        raise ValueError(
+            f"contraction_time and isi must broadcast together; got shapes {shapes}"
+        ) from None
+    _budget.elements("isi", isi, math.prod(shape), 64)
     contraction = check.array_in_range(
         "contraction_time", contraction_time, 0.0, MAX_CONTRACTION_TIME, low_inclusive=False
     )
     # An infinite interval (a unit's first discharge, with none before it) is allowed: gain 1.
-    interval = np.asarray(isi, dtype=float)
+    try:
+        interval = np.asarray(isi, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"isi must be numbers; got {isi!r}") from None
     finite_part = np.where(np.isposinf(interval), 1.0, interval)
     check.array_in_range("isi", finite_part, 0.0, np.inf, low_inclusive=False)
     return gain_of_normalised_rate(contraction / interval)
@@ -88,24 +115,56 @@ def twitch_train(
     )[0]
 
 
+def twitch_row_bytes(n_samples: int) -> int:
+    """Peak bytes :func:`twitch_trains` needs per row it convolves at once (kernel, two
+    spectra and their product, the inverse transform, and the masks)."""
+    return _budget.fft_convolution_bytes(n_samples, n_samples) + 6 * _budget.FLOAT * n_samples
+
+
+def twitch_trains_bytes(rows: int, n_samples: int) -> int:
+    """Peak working bytes of :func:`twitch_trains` on ``rows`` rows of ``n_samples``, beyond
+    its input and output: one batch of rows (a copy of their impulses, kernels, spectra,
+    masks) and the step index."""
+    per_row = twitch_row_bytes(n_samples) + _budget.FLOAT * n_samples
+    batch = min(rows, max(1, _BATCH_BYTES // twitch_row_bytes(n_samples)))
+    return batch * per_row + _budget.FLOAT * n_samples
+
+
 def twitch_trains(
-    impulses: np.ndarray, peak_forces: np.ndarray, contraction_times: np.ndarray, dt: float
+    impulses: np.ndarray,
+    peak_forces: np.ndarray,
+    contraction_times: np.ndarray,
+    dt: float,
+    out: np.ndarray | None = None,
+    rows: np.ndarray | None = None,
 ) -> np.ndarray:
     """Row ``u``: the twitches of unit ``u`` started by the weighted impulses of row ``u``.
 
     Each row is convolved with its unit's twitch sampled every dt over the whole record,
-    ``P e (dt/T) n exp(-n dt/T)``, so nothing is truncated; one FFT pass serves every unit
-    (numpy's FFT: scipy.signal would cost a second of import time in every lesson).
+    ``P e (dt/T) n exp(-n dt/T)``, so nothing is truncated (numpy's FFT: scipy.signal would
+    cost a second of import time in every lesson). Rows go through the FFT in batches of at
+    most 32 MB of working memory, so memory grows with the record, not with units x record.
+    ``out`` (which may be ``impulses`` itself) receives the force; ``rows`` limits the work to
+    those row indices (the other rows of ``out`` are left as they are).
     """
-    rows, n_samples = impulses.shape
-    if rows == 0 or n_samples == 0:
-        return np.zeros_like(impulses, dtype=float)
+    n_rows, n_samples = impulses.shape
+    force = np.zeros_like(impulses, dtype=float) if out is None else out
+    chosen = np.arange(n_rows) if rows is None else np.asarray(rows, dtype=np.intp)
+    if chosen.size == 0 or n_samples == 0:
+        return force
     steps = np.arange(n_samples)
-    scale = (dt / contraction_times)[:, np.newaxis]
-    kernels = peak_forces[:, np.newaxis] * np.e * scale * steps * np.exp(-scale * steps)
     size = 1 << int(np.ceil(np.log2(2 * n_samples - 1)))
-    spectrum = np.fft.rfft(impulses, size, axis=1) * np.fft.rfft(kernels, size, axis=1)
-    force = np.fft.irfft(spectrum, size, axis=1)[:, :n_samples]
-    # No force before a unit's first impulse, and no negative force from FFT round-off.
-    started = np.cumsum(impulses != 0, axis=1) > 0
-    return np.where(started, np.maximum(force, 0.0), 0.0)
+    batch = max(1, _BATCH_BYTES // twitch_row_bytes(n_samples))
+    for start in range(0, chosen.size, batch):
+        block = chosen[start : start + batch]
+        scale = (dt / contraction_times[block])[:, np.newaxis]
+        kernels = peak_forces[block, np.newaxis] * np.e * scale * steps * np.exp(-scale * steps)
+        spectrum = np.fft.rfft(impulses[block], size, axis=1)
+        spectrum *= np.fft.rfft(kernels, size, axis=1)
+        del kernels
+        summed = np.fft.irfft(spectrum, size, axis=1)[:, :n_samples]
+        del spectrum
+        # No force before a unit's first impulse, and no negative force from FFT round-off.
+        started = np.cumsum(impulses[block] != 0, axis=1) > 0
+        force[block] = np.where(started, np.maximum(summed, 0.0), 0.0)
+    return force
