@@ -11,7 +11,7 @@ from html import escape
 from IPython.display import HTML
 
 from lessons.content.course import course_map
-from lessons.content.references import cite
+from lessons.content.references import cite, is_web_url
 
 
 def show_course_map() -> HTML:
@@ -43,7 +43,7 @@ def show_references(*keys: str) -> HTML:
     for reference in cite(*keys):
         text = escape(reference.citation())
         link = reference.link()
-        if link:
+        if link and is_web_url(link):  # never a javascript: or data: link in the page
             text += f' <a href="{escape(link)}">{escape(link)}</a>'
         items.append(f"<li id='ref-{escape(reference.key)}'>{text}</li>")
     return HTML("<ol class='lessons-references'>" + "".join(items) + "</ol>")

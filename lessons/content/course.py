@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -21,6 +22,11 @@ class LessonEntry:
     ready: bool
 
 
+#: A lesson's notebook is a plain file name in notebooks/: the site and the course map turn it
+#: into a link, so nothing that a browser could read as a scheme ("javascript:") or a path.
+NOTEBOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.ipynb")
+
+
 def course_map() -> list[LessonEntry]:
     """The lessons in order, as listed in ``data/course.yaml``."""
     path = data_file("course.yaml")
@@ -31,4 +37,10 @@ def course_map() -> list[LessonEntry]:
             entries.append(LessonEntry(**item))
         except TypeError as error:
             raise ValueError(f"{path}: lesson {index} ({item.get('number')}): {error}") from error
+        notebook = entries[-1].notebook
+        if not isinstance(notebook, str) or not NOTEBOOK_NAME.fullmatch(notebook):
+            raise ValueError(
+                f"{path}: lesson {index} ({item.get('number')}): notebook must be a file name "
+                f"such as 01_motor_units.ipynb (letters, digits, _ . -); got {notebook!r}"
+            )
     return entries

@@ -9,12 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from lessons.paths import data_file
 
 REQUIRED_FIELDS = ("authors", "year", "title", "source")
+#: The only link schemes a reference may have: a ``javascript:`` or ``data:`` URL would run in
+#: the reader's page when the reference list is shown, live or on the static site.
+WEB_SCHEMES = ("http", "https")
+
+
+def is_web_url(url: object) -> bool:
+    """True for an absolute http(s) URL with a host, and nothing else."""
+    if not isinstance(url, str) or url != url.strip() or any(ord(c) < 32 for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
 
 
 @dataclass(frozen=True)
@@ -34,10 +46,10 @@ class Reference:
         return f"{self.authors} ({self.year}). {self.title}. {self.source}."
 
     def link(self) -> str | None:
-        """Where a reader can look the source up, if anywhere."""
+        """Where a reader can look the source up, if anywhere: always an http(s) URL."""
         if self.doi:
             return f"https://doi.org/{self.doi}"
-        return self.url
+        return self.url if is_web_url(self.url) else None
 
 
 class ReferenceError(ValueError):
@@ -67,6 +79,11 @@ def load_references(folder: Path | None = None) -> dict[str, Reference]:
             unknown = set(entry) - {*REQUIRED_FIELDS, "doi", "url"}
             if unknown:
                 raise ReferenceError(f"{path}: entry {key!r} has unknown fields {sorted(unknown)}")
+            if entry.get("url") is not None and not is_web_url(entry["url"]):
+                raise ReferenceError(
+                    f"{path}: entry {key!r} has url {entry['url']!r:.80}; only http:// and "
+                    "https:// links are allowed"
+                )
             table[key] = Reference(key=str(key), **{k: entry[k] for k in entry})
             origin[key] = path
     return table
