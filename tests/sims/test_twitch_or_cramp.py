@@ -1,10 +1,8 @@
-"""Lesson 05: a fasciculation, a fibrillation and a cramp on the same calf.
+"""Lesson 05's views: a fasciculation, a fibrillation and a cramp on the same calf.
 
-The widgets are driven as a student would (toggle, button, checkbox, sliders) and the figures
-must change the way the models say. Sources of the numbers checked: twitch peaks at the
-unit's peak force (Fuglevand, Winter & Patla 1993); fibrillation potentials are regular at the
-chosen rate and 20-200 microvolts (Davalos & Kushlaf, StatPearls); cramp units fire at 6-25 Hz
-(Minetto et al. 2009); a cramp involves several muscles of the calf at the same time (seed).
+The widgets are driven as a student would (toggle, button, checkbox, sliders) and the figures,
+reached by trace name, must show what the models say (``tests/physiology/test_calf_*.py``
+check the models' own numbers).
 """
 
 from __future__ import annotations
@@ -17,23 +15,14 @@ import pytest
 from support.payload import MAX_UPDATE_BYTES, recording_comms
 
 from lessons.content.seed_facts import missing_phrases, seed_facts
-from lessons.sims.twitch_or_cramp import (
-    CRAMP_DURATION,
-    FORCE_STEP,
-    ONSET,
-    calf_model,
-    cramp_event,
-    cramp_size,
-    cramp_units,
-    emg_envelope,
-    fasciculation_event,
-    fibrillation_event,
-    force_trace,
-    simulate_event,
-    size_and_duration,
-    time_above_half_peak,
-    twitch_or_cramp_explorer,
-)
+from lessons.physiology.calf import CRAMP_DURATION, ONSET, calf_model
+from lessons.physiology.calf_cramp import cramp_event
+from lessons.physiology.calf_events import fasciculation_event, fibrillation_event, simulate_event
+from lessons.physiology.calf_sizes import compare_sizes
+from lessons.sims.calf import explorer_figure as names
+from lessons.sims.calf.screen import emg_envelope, force_trace, screen_event
+from lessons.sims.calf.sizes_figure import FIBRES
+from lessons.sims.twitch_or_cramp import size_and_duration, twitch_or_cramp_explorer
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "05_twitch_fibrillation_cramp.ipynb"
 
@@ -44,91 +33,38 @@ def explorer():
 
 
 def _lit(app) -> int:
-    return len(app.figure.data[1].x)
+    return len(app.figure.trace(names.CONTRACTING).x)
 
 
 def _force(app) -> np.ndarray:
-    return np.asarray(app.figure.data[3].y)
+    return np.asarray(app.figure.trace(names.FORCE).y)
 
 
 def _emg_mv(app) -> np.ndarray:
-    return np.asarray(app.figure.data[4].y)
+    return np.asarray(app.figure.trace(names.EMG).y)
 
 
-# ---------------------------------------------------------------- the pure event models
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: twitch_or_cramp_explorer("tremor"), "event must be one of"),
+        (lambda: size_and_duration(unit_rank=0), "unit_rank must be in"),
+        (lambda: size_and_duration(cramp_share=2.0), "share must be in"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
 
 
-def test_a_fasciculation_is_one_unit_whose_fibres_all_move():
-    event = fasciculation_event()
-    section = calf_model().section
-    (unit,) = event.units
-    np.testing.assert_array_equal(event.moving, section.fibres_of_unit(unit))
-    muscle, rank = calf_model().rank_of(unit)
-    # One isolated twitch peaks at the unit's own peak force (Fuglevand et al. 1993, eq. 13).
-    assert event.peak_force == pytest.approx(calf_model().pool_of(muscle).peak_forces[rank], 0.02)
-    # A twitch is brief: well under half a second above half its peak.
-    assert 0.05 < event.duration < 0.5
+def test_every_trace_has_a_unique_name():
+    for app in (twitch_or_cramp_explorer(), size_and_duration()):
+        trace_names = [trace.name for trace in app.figure.data]
+        assert len(set(trace_names)) == len(trace_names)
+        assert None not in trace_names
 
 
-def test_a_fibrillation_moves_nothing_and_is_thousands_of_times_weaker():
-    fibre = fibrillation_event()
-    unit = fasciculation_event()
-    assert fibre.moving.sum() == 0
-    assert fibre.fibres == 1
-    assert fibre.peak_force < unit.peak_force / 500
-    # Regular firing at 5 Hz over the 8 s window.
-    intervals = np.diff(fibre.activity.spike_times[0])
-    np.testing.assert_allclose(intervals, 0.2)
-
-
-def test_a_cramp_is_many_units_in_every_calf_muscle_sustained_and_smooth():
-    event = cramp_event()
-    unit = fasciculation_event()
-    section = calf_model().section
-    assert set(event.muscles) == set(section.muscle_names)
-    assert len(event.units) > 50
-    assert event.moving.sum() > 50 * unit.moving.sum()
-    assert event.peak_force > 100 * unit.peak_force
-    assert event.duration == pytest.approx(CRAMP_DURATION, abs=0.2)
-    plateau = event.force[round((ONSET + 1) / FORCE_STEP) : round((ONSET + 4) / FORCE_STEP)]
-    assert plateau.std() / plateau.mean() < 0.1  # summed, partly fused twitches: smooth
-    rates = np.array([len(t) for t in event.activity.spike_times]) / CRAMP_DURATION
-    assert rates.min() > 5.0 and rates.max() < 30.0  # 6-25 Hz per unit, Minetto et al. 2009
-    assert np.all(event.force[: round(0.9 * ONSET / FORCE_STEP)] == 0)
-
-
-def test_a_bigger_cramp_share_recruits_more_units_and_more_force():
-    small, large = cramp_event(0.2), cramp_event(1.0)
-    assert len(large.units) > len(small.units)
-    assert set(small.units) < set(large.units)  # smallest units first, then the others
-    assert large.peak_force > 2 * small.peak_force
-    assert cramp_units(1.0) == {
-        name: len(calf_model().section.units_in(name)) for name in calf_model().section.muscle_names
-    }
-
-
-def test_running_sums_give_the_same_cramp_as_the_full_model():
-    for share in (0.1, 0.6, 1.0):
-        event = cramp_event(share)
-        peak, duration, fibres = cramp_size(share)
-        assert peak == pytest.approx(event.peak_force)
-        assert duration == pytest.approx(event.duration)
-        assert fibres == pytest.approx(event.fibres, abs=1)
-
-
-def test_fire_again_draws_are_reproducible_and_different():
-    first, again = simulate_event("fasciculation", 4), simulate_event("fasciculation", 4)
-    assert first.units == again.units
-    assert any(simulate_event("fasciculation", d).units != first.units for d in (1, 2, 3))
-
-
-def test_half_peak_duration_counts_the_longest_run():
-    force = np.array([0, 1, 2, 1, 0, 0, 2, 2, 2, 0.0])
-    assert time_above_half_peak(force, 0.5) == pytest.approx(1.5)
-    assert time_above_half_peak(np.zeros(5), 0.5) == 0.0
-
-
-def test_envelope_keeps_every_spike_height_with_few_points():
+def test_the_envelope_keeps_every_spike_height_with_few_points():
     signal = fibrillation_event().emg
     time, voltage = emg_envelope(signal, 500)
     assert 900 < len(voltage) <= 1000  # at most two points per column
@@ -137,22 +73,12 @@ def test_envelope_keeps_every_spike_height_with_few_points():
     assert np.all(np.diff(time) >= 0)
 
 
-@pytest.mark.parametrize(
-    ("call", "message"),
-    [
-        (lambda: simulate_event("spasm"), "kind must be one of"),
-        (lambda: simulate_event("cramp", -1), "seed must be"),
-        (lambda: fasciculation_event(unit=500), r"unit must be in \[0, 119\]"),
-        (lambda: fibrillation_event(point=-2), r"point must be in \[0, "),
-        (lambda: cramp_event(share=0.0), r"share must be in \[0.05, 1\]"),
-        (lambda: cramp_event(share=float("nan")), "share must be"),
-        (lambda: twitch_or_cramp_explorer("tremor"), "event must be one of"),
-        (lambda: size_and_duration(unit_rank=0), "unit_rank must be in"),
-    ],
-)
-def test_bad_input_is_refused_with_a_message(call, message):
-    with pytest.raises(ValueError, match=message):
-        call()
+def test_the_screen_form_of_an_event_is_its_thinned_traces_and_a_wav():
+    event = fasciculation_event()
+    screen = screen_event(event)
+    np.testing.assert_array_equal(screen.force, force_trace(event)[1])
+    np.testing.assert_allclose(screen.emg_mv, 1000.0 * emg_envelope(event.emg)[1])
+    assert screen.wav[:4] == b"RIFF" and screen.wav[8:12] == b"WAVE"
 
 
 # ---------------------------------------------------------------- the explorer widget
@@ -171,7 +97,9 @@ def test_switching_to_fibrillation_darkens_the_muscle_but_not_the_emg(explorer):
     twitch_force = _force(explorer).max()
     explorer.controls["event"].value = "fibrillation"
     assert _lit(explorer) == 0
-    assert len(explorer.figure.data[2].x) == 1  # the fibre is marked, though nothing moves
+    assert (
+        len(explorer.figure.trace(names.FIBRILLATING).x) == 1
+    )  # the fibre is marked, though nothing moves
     assert _force(explorer).max() < twitch_force / 500
     emg = _emg_mv(explorer)
     np.testing.assert_allclose(emg, 1000.0 * emg_envelope(fibrillation_event().emg)[1])
@@ -186,13 +114,13 @@ def test_switching_to_cramp_lights_all_three_muscles_with_a_strong_sustained_for
     twitch_emg = np.abs(_emg_mv(explorer)).max()
     explorer.controls["event"].value = "cramp"
     section = calf_model().section
-    lit_x = np.asarray(explorer.figure.data[1].x) / 100.0
-    lit_y = np.asarray(explorer.figure.data[1].y) / 100.0
+    lit_x = np.asarray(explorer.figure.trace(names.CONTRACTING).x) / 100.0
+    lit_y = np.asarray(explorer.figure.trace(names.CONTRACTING).y) / 100.0
     lit_points = np.flatnonzero(np.isin(section.x, lit_x) & np.isin(section.y, lit_y))
     assert len(set(section.muscle[lit_points])) == 3  # multiple muscle groups at once
     force = _force(explorer)
     assert force.max() > 100 * twitch_force
-    time = np.asarray(explorer.figure.data[3].x)
+    time = np.asarray(explorer.figure.trace(names.FORCE).x)
     assert force[(time > ONSET + 0.5) & (time < ONSET + CRAMP_DURATION - 0.5)].min() > 0.5 * (
         force.max()
     )
@@ -213,17 +141,21 @@ def test_same_scale_checkbox_fixes_or_frees_the_axes(explorer):
 
 def test_fire_again_moves_the_fasciculation_elsewhere():
     app = twitch_or_cramp_explorer()
+    first_audio = bytes(app.extras[0].children[1].value)
     section = calf_model().section
     app.controls["fire_again"].click()
     app.controls["fire_again"].click()
     expected = simulate_event("fasciculation", 2)
     assert expected.units != fasciculation_event().units
-    np.testing.assert_allclose(app.figure.data[1].x, 100.0 * section.x[expected.moving])
+    np.testing.assert_allclose(
+        app.figure.trace(names.CONTRACTING).x, 100.0 * section.x[expected.moving]
+    )
     np.testing.assert_allclose(_force(app), force_trace(expected)[1])
+    assert bytes(app.extras[0].children[1].value) != first_audio  # the new event's sound
 
 
 def test_audio_follows_the_event(explorer):
-    audio = explorer.widget.children[3].children[1]
+    audio = explorer.extras[0].children[1]
     explorer.controls["event"].value = "fasciculation"
     first = audio.value
     explorer.controls["event"].value = "cramp"
@@ -251,56 +183,74 @@ def test_explorer_text_form_is_fixed(explorer):
 # ---------------------------------------------------------------- the size-and-duration widget
 
 
-def _point(app, trace: int) -> tuple[float, float]:
-    data = app.figure.data[trace]
-    return float(data.x[0]), float(data.y[0])
+def _point(app, event: str) -> tuple[float, float]:
+    trace = app.figure.trace(event)
+    return float(trace.x[0]), float(trace.y[0])
+
+
+def _bar(app, event: str) -> float:
+    trace = app.figure.trace(FIBRES)
+    return float(trace.y[list(trace.x).index(event)])
 
 
 def test_a_larger_fasciculating_unit_is_stronger_and_briefer():
     app = size_and_duration()
     app.controls["fasciculating_unit"].value = 1
-    small_duration, small_force = _point(app, 1)
+    small_duration, small_force = _point(app, "Fasciculation")
     app.controls["fasciculating_unit"].value = 31
-    large_duration, large_force = _point(app, 1)
+    large_duration, large_force = _point(app, "Fasciculation")
     # Fuglevand et al. 1993: 10-fold force range here, contraction time falls as force rises.
     assert large_force / small_force == pytest.approx(10, rel=0.05)
     assert large_duration < small_duration
-    assert app.figure.data[4].y[0] > 1  # fibres of one unit, in the bar chart
+    assert _bar(app, "Fasciculation") > 1  # fibres of one unit, in the bar chart
 
 
 def test_a_larger_cramp_share_raises_the_cramp_point_and_bar():
     app = size_and_duration()
     app.controls["cramp_share"].value = 20
-    _, low_force = _point(app, 3)
-    low_fibres = app.figure.data[4].y[2]
+    _, low_force = _point(app, "Cramp")
+    low_fibres = _bar(app, "Cramp")
     app.controls["cramp_share"].value = 100
-    _, high_force = _point(app, 3)
+    _, high_force = _point(app, "Cramp")
     assert high_force > 2 * low_force
-    assert app.figure.data[4].y[2] > 2 * low_fibres
+    assert _bar(app, "Cramp") > 2 * low_fibres
     assert "times this fasciculation's" in app.readout.value
+
+
+def test_the_points_and_bars_are_the_model_s_sizes():
+    app = size_and_duration()
+    app.controls["fasciculating_unit"].value = 7
+    app.controls["cramp_share"].value = 40
+    sizes = compare_sizes(7, 0.4)
+    for label, kind in (("Fasciculation", "fasciculation"), ("Fibrillation", "fibrillation")):
+        size = sizes.of(kind)
+        assert _point(app, label) == pytest.approx((size.duration, size.peak_force))
+        assert _bar(app, label) == pytest.approx(size.fibres)
+    assert _point(app, "Cramp") == pytest.approx((sizes.cramp.duration, sizes.cramp.peak_force))
+    assert f"{sizes.cramp_over_unit:,.0f} times" in app.readout.value
 
 
 def test_default_comparison_matches_the_explorer_cramp():
     app = size_and_duration()
-    duration, force = _point(app, 3)
+    duration, force = _point(app, "Cramp")
     assert force == pytest.approx(cramp_event().peak_force)
     assert duration == pytest.approx(cramp_event().duration)
-    _, fibrillation_force = _point(app, 2)
+    _, fibrillation_force = _point(app, "Fibrillation")
     # One isolated twitch of one fibre: the fibre's share of a unit's force.
     assert fibrillation_force == pytest.approx(calf_model().fibre_force, rel=0.01)
     # Order of sizes: fibre << unit << cramp, whatever the sliders say.
-    assert fibrillation_force < _point(app, 1)[1] < force
+    assert fibrillation_force < _point(app, "Fasciculation")[1] < force
 
 
 def test_comparison_table_and_text_form():
     app = size_and_duration()
-    table = app.widget.children[3].value
+    table = app.extras[0].value
     for word in ("Fasciculation", "Fibrillation", "Cramp", "Seen through the skin?", "Felt?"):
         assert word in table
     before = app._repr_mimebundle_()["text/plain"]
     app.controls["cramp_share"].value = 30
     assert app._repr_mimebundle_()["text/plain"] == before
-    assert app.widget.children[3].value != table
+    assert app.extras[0].value != table
 
 
 # ---------------------------------------------------------------- the lesson text
