@@ -16,6 +16,8 @@ from lessons.physiology.excitability import (
     membrane_noise,
     threshold_crossings,
 )
+from lessons.sims._causes_figure import CRAMP_BARS, TWITCH_BARS
+from lessons.sims._excitability_figures import DISCHARGES, NOW_POINT, POTENTIAL, THRESHOLD
 from lessons.sims.causes import (
     DISPLAY_COLUMNS,
     EVERYDAY_FACTORS,
@@ -44,17 +46,28 @@ def _reset(request):
         app.controls["axon"].value = "healthy"
 
 
+def _potential_figure(app):
+    return next(figure for figure in app.figures if POTENTIAL in {t.name for t in figure.data})
+
+
+def _rate_figure(app):
+    return next(figure for figure in app.figures if NOW_POINT in {t.name for t in figure.data})
+
+
 def _threshold_mv(app) -> float:
-    return float(app.figures[0].data[2].y[0])
+    (level, same) = _potential_figure(app).trace(THRESHOLD).y
+    assert level == same
+    return float(level)
 
 
 def _markers(app) -> int:
-    return len(app.figures[0].data[3].x)
+    return len(_potential_figure(app).trace(DISCHARGES).x)
 
 
 def _rate_marker(app) -> tuple[float, float]:
-    point = app.figures[1].data[2]
-    return float(point.x[0]), float(point.y[0])
+    point = _rate_figure(app).trace(NOW_POINT)
+    (x,), (y,) = point.x, point.y
+    return float(x), float(y)
 
 
 def test_healthy_axon_sits_at_the_healthy_gap(explorer):
@@ -111,9 +124,10 @@ def test_unticking_everything_returns_to_the_healthy_axon(explorer):
 
 
 def test_the_noise_is_drawn_once_and_small(explorer):
-    potential = np.asarray(explorer.figures[0].data[0].y).copy()
+    trace = _potential_figure(explorer).trace(POTENTIAL)
+    potential = np.asarray(trace.y).copy()
     explorer.controls["stress_anxiety"].value = True
-    np.testing.assert_array_equal(np.asarray(explorer.figures[0].data[0].y), potential)
+    np.testing.assert_array_equal(np.asarray(trace.y), potential)
     assert potential.size <= 2 * DISPLAY_COLUMNS
     explorer.controls["axon"].value = "potassium_channel_loss"
     assert _markers(explorer) <= DISPLAY_COLUMNS
@@ -159,7 +173,7 @@ def _shown_names(app) -> list[str]:
 
 
 def _bar_totals(app) -> tuple[int, int]:
-    return sum(app.figure.data[0].x), sum(app.figure.data[1].x)
+    return sum(app.figure.trace(TWITCH_BARS).x), sum(app.figure.trace(CRAMP_BARS).x)
 
 
 def test_causes_explorer_starts_with_every_row():
@@ -202,11 +216,13 @@ def test_category_filter_empties_the_other_bars():
     app = causes_explorer()
     chosen = "poisonings and toxins"
     app.controls["category"].value = chosen
-    for bar in app.figure.data:
-        for category, count in zip(CATEGORIES, bar.x, strict=True):
+    for name in (TWITCH_BARS, CRAMP_BARS):
+        bars = app.figure.trace(name)
+        assert tuple(bars.y) == CATEGORIES
+        for category, count in zip(CATEGORIES, bars.x, strict=True):
             if category != chosen:
                 assert count == 0
-    assert sum(app.figure.data[0].x) == len(filter_causes(category=chosen))
+    assert sum(app.figure.trace(TWITCH_BARS).x) == len(filter_causes(category=chosen))
 
 
 def test_search_finds_text_and_says_when_nothing_matches():
@@ -240,3 +256,10 @@ def test_causes_text_form_is_fixed():
     app.controls["search"].value = "nerve"
     assert app._repr_mimebundle_()["text/plain"] == before
     assert before.startswith("Causes explorer")
+
+
+def test_every_trace_has_a_unique_name():
+    for app in (excitability_explorer(seed=6), causes_explorer()):
+        for figure in app.figures:
+            names = [trace.name for trace in figure.data]
+            assert all(names) and len(set(names)) == len(names), names
