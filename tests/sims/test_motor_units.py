@@ -15,19 +15,18 @@ import numpy as np
 import pytest
 from plotly.serializers import _py_to_js
 
+from lessons.content.muscles import muscles
 from lessons.figures.theme import COLOURS
 from lessons.physiology import muscle_cross_section
-from lessons.sims.motor_units import (
-    MUSCLES,
-    count_territory,
-    draw_motor_unit,
-    motor_unit_diagram,
-    unit_territory_explorer,
-    units_for_force,
-    units_needed,
-)
+from lessons.physiology.territory import units_needed
+from lessons.physiology.unit_diagram import draw_motor_unit
+from lessons.sims.motor_units import motor_unit_diagram, unit_territory_explorer, units_for_force
+from lessons.sims.motor_units.diagram import AXON, FIBRES, JUNCTIONS, OTHER_AXONS, SOMA
+from lessons.sims.motor_units.section_view import TERRITORY
 
-FIBRES, AXON, JUNCTIONS, SOMA = 3, 2, 4, 5
+CHOSEN_UNIT = "Fibres of the chosen motor unit"
+OTHER_UNITS = "Fibres of other motor units"
+MUST_FIRE = "Fibres of the units that must fire"
 
 
 def _n_points(trace) -> int:
@@ -76,45 +75,25 @@ def _bytes_sent(app, control: str, value: object) -> int:
 def test_one_dash_per_fibre_of_the_chosen_muscle(muscle, fibres) -> None:
     app = motor_unit_diagram()
     app.controls["muscle"].value = muscle
-    assert _n_points(app.figure.data[FIBRES]) == fibres
-    assert _n_points(app.figure.data[JUNCTIONS]) == fibres
+    assert _n_points(app.figure.trace(FIBRES)) == fibres
+    assert _n_points(app.figure.trace(JUNCTIONS)) == fibres
     assert f"{fibres:,} muscle fibres per motor unit" in app.readout.value
 
 
 def test_every_fibre_gets_one_axon_terminal_at_its_junction() -> None:
     app = motor_unit_diagram("first dorsal interosseous")
     fibres = np.column_stack(
-        [np.asarray(app.figure.data[FIBRES].x), np.asarray(app.figure.data[FIBRES].y)]
+        [np.asarray(app.figure.trace(FIBRES).x), np.asarray(app.figure.trace(FIBRES).y)]
     )
-    ends = _segment_ends(app.figure.data[AXON])
+    ends = _segment_ends(app.figure.trace(AXON))
     # Each fibre is the end of exactly one axon segment: one neuromuscular junction per fibre.
     for fibre in fibres[::17]:
         hits = np.all(np.isclose(ends, fibre, atol=1e-4), axis=1)
         assert hits.sum() == 1
     # The stem starts at the motor neuron's cell body.
-    soma = (app.figure.data[SOMA].x[0], app.figure.data[SOMA].y[0])
-    assert app.figure.data[AXON].x[0] == pytest.approx(soma[0])
-    assert app.figure.data[AXON].y[0] == pytest.approx(soma[1])
-
-
-def test_more_fibres_need_more_branches() -> None:
-    small, large = draw_motor_unit(10), draw_motor_unit(1934)
-    assert large.n_fibres == 1934
-    assert small.n_branches == 2 and large.n_branches == 22  # about sqrt(n) / 2
-
-
-def test_the_axon_is_one_unbroken_line_that_reaches_every_fibre() -> None:
-    drawing = draw_motor_unit(340)
-    walk = np.column_stack([drawing.axon_x, drawing.axon_y])
-    assert not np.isnan(walk).any()  # one line: the page draws one element
-    # Soma, edge, then per branch: the branch point, out to each fibre and back, the edge.
-    assert len(walk) == 2 + 2 * drawing.n_branches + 2 * drawing.n_fibres
-    fibres = np.column_stack([drawing.fibre_x, drawing.fibre_y])
-    visited = {tuple(point) for point in walk.tolist()}
-    assert all(tuple(fibre) in visited for fibre in fibres.tolist())
-    # Each fibre is reached from a branch point and the walk returns there at once.
-    reached = np.flatnonzero(np.isin(walk[:, 0], fibres[:, 0]))
-    np.testing.assert_array_equal(walk[reached - 1], walk[reached + 1])
+    soma = (app.figure.trace(SOMA).x[0], app.figure.trace(SOMA).y[0])
+    assert app.figure.trace(AXON).x[0] == pytest.approx(soma[0])
+    assert app.figure.trace(AXON).y[0] == pytest.approx(soma[1])
 
 
 def test_fibres_lie_inside_the_muscle_outline() -> None:
@@ -122,23 +101,23 @@ def test_fibres_lie_inside_the_muscle_outline() -> None:
     outline = app.figure.layout.shapes[1]
     cx, cy = (outline.x0 + outline.x1) / 2, (outline.y0 + outline.y1) / 2
     a, b = (outline.x1 - outline.x0) / 2, (outline.y1 - outline.y0) / 2
-    x = np.asarray(app.figure.data[FIBRES].x, dtype=float)
-    y = np.asarray(app.figure.data[FIBRES].y, dtype=float)
+    x = np.asarray(app.figure.trace(FIBRES).x, dtype=float)
+    y = np.asarray(app.figure.trace(FIBRES).y, dtype=float)
     assert np.all(((x - cx) / a) ** 2 + ((y - cy) / b) ** 2 <= 1.0)
 
 
 def test_firing_lights_up_every_fibre_of_the_unit_and_nothing_else() -> None:
     app = motor_unit_diagram("first dorsal interosseous")
-    assert app.figure.data[FIBRES].marker.color == COLOURS["force"]
+    assert app.figure.trace(FIBRES).marker.color == COLOURS["force"]
     app.controls["firing"].value = True
-    assert app.figure.data[FIBRES].marker.color == COLOURS["highlight"]
-    assert app.figure.data[AXON].line.color == COLOURS["highlight"]
-    assert app.figure.data[0].line.color == COLOURS["reference"]  # other axons stay grey
+    assert app.figure.trace(FIBRES).marker.color == COLOURS["highlight"]
+    assert app.figure.trace(AXON).line.color == COLOURS["highlight"]
+    assert app.figure.trace(OTHER_AXONS).line.color == COLOURS["reference"]  # other axons stay grey
     assert "all 340 fibres" in app.readout.value
     app.controls["muscle"].value = "medial gastrocnemius"
     assert "all 1,934 fibres" in app.readout.value
     app.controls["firing"].value = False
-    assert app.figure.data[FIBRES].marker.color == COLOURS["force"]
+    assert app.figure.trace(FIBRES).marker.color == COLOURS["force"]
     assert "all " not in app.readout.value
 
 
@@ -164,7 +143,7 @@ def test_diagram_refuses_unknown_muscles_and_sizes() -> None:
         draw_motor_unit(0)
     with pytest.raises(ValueError, match="firing"):
         motor_unit_diagram(firing="yes")
-    assert set(MUSCLES) == {"lateral rectus", "first dorsal interosseous", "medial gastrocnemius"}
+    assert set(muscles()) == {"lateral rectus", "first dorsal interosseous", "medial gastrocnemius"}
 
 
 # --- the territory explorer -------------------------------------------------------------------
@@ -181,33 +160,27 @@ def test_the_chosen_units_fibres_light_up(calf) -> None:
         app.controls["unit"].value = rank
         index = calf.units_in("gastrocnemius medialis")[rank - 1]
         mask = calf.fibres_of_unit(index)
-        np.testing.assert_allclose(np.asarray(app.figure.data[1].x), calf.x[mask] * 1000.0)
+        np.testing.assert_allclose(
+            np.asarray(app.figure.trace(CHOSEN_UNIT).x), calf.x[mask] * 1000.0
+        )
         assert f"Unit {rank} of 31" in app.readout.value
         assert f"{mask.sum()} dots" in app.readout.value
 
 
 def test_larger_ranks_have_more_fibres() -> None:
     app = unit_territory_explorer("first dorsal interosseous", unit=1)
-    first = _n_points(app.figure.data[1])
+    first = _n_points(app.figure.trace(CHOSEN_UNIT))
     app.controls["unit"].value = app.controls["unit"].max
-    last = _n_points(app.figure.data[1])
+    last = _n_points(app.figure.trace(CHOSEN_UNIT))
     # Unit sizes spread over a 10-fold range, smallest first (lessons.physiology.geometry).
     assert last > 3 * first
-
-
-def test_territory_is_shared_with_other_units(calf) -> None:
-    for index in calf.units_in("soleus")[::10]:
-        count = count_territory(calf, int(index))
-        assert count.other_units >= 2
-        assert count.own_share < 0.9
-        assert count.own_points <= count.territory_points
 
 
 def test_territory_outline_is_centred_on_the_unit(calf) -> None:
     app = unit_territory_explorer("soleus", unit=5)
     index = calf.units_in("soleus")[4]
-    x = np.asarray(app.figure.data[2].x)
-    y = np.asarray(app.figure.data[2].y)
+    x = np.asarray(app.figure.trace(TERRITORY).x)
+    y = np.asarray(app.figure.trace(TERRITORY).y)
     radius = np.hypot(x - calf.unit_centres[index][0] * 1e3, y - calf.unit_centres[index][1] * 1e3)
     np.testing.assert_allclose(radius, calf.territory_radius[index] * 1e3)
 
@@ -216,7 +189,7 @@ def test_muscle_of_another_region_swaps_fibres_and_unit_range(calf) -> None:
     app = unit_territory_explorer("soleus", unit=60)
     hand = muscle_cross_section("hand")
     app.controls["muscle"].value = "first dorsal interosseous"
-    assert _n_points(app.figure.data[0]) == len(hand.x)
+    assert _n_points(app.figure.trace(OTHER_UNITS)) == len(hand.x)
     assert app.controls["unit"].max == len(hand.units_in("first dorsal interosseous"))
     assert app.controls["unit"].value == 60
     assert "119 motor units" in app.readout.value
@@ -224,7 +197,7 @@ def test_muscle_of_another_region_swaps_fibres_and_unit_range(calf) -> None:
     app.controls["muscle"].value = "gastrocnemius lateralis"
     lateral = len(calf.units_in("gastrocnemius lateralis"))
     assert app.controls["unit"].max == lateral and app.controls["unit"].value == lateral
-    assert _n_points(app.figure.data[0]) == len(calf.x)
+    assert _n_points(app.figure.trace(OTHER_UNITS)) == len(calf.x)
     assert f"Unit {lateral} of {lateral}" in app.readout.value
 
 
@@ -274,42 +247,16 @@ def test_more_force_needs_more_units_and_more_fibres() -> None:
     counts, needed = [], []
     for percent in (5, 20, 50, 80, 100):
         app.controls["force"].value = percent
-        counts.append(_n_points(app.figure.data[1]))
+        counts.append(_n_points(app.figure.trace(MUST_FIRE)))
         needed.append(int(re.search(r"<b>(\d+) smallest", app.readout.value)[1]))
     assert counts == sorted(counts) and counts[0] < counts[-1]
     assert needed == sorted(needed) and needed[-1] == 120
 
 
-def test_units_needed_is_the_fewest_smallest_units_reaching_the_share(calf) -> None:
-    for fraction in (0.01, 0.1, 0.5, 0.9):
-        result = units_needed(calf, "soleus", fraction)
-        units = calf.units_in("soleus")
-        sizes = np.bincount(calf.unit, minlength=calf.n_units)[units]
-        held = sizes[: result.units_needed].sum() / sizes.sum()
-        held_one_fewer = sizes[: result.units_needed - 1].sum() / sizes.sum()
-        assert held >= fraction > held_one_fewer
-        assert result.fibres.sum() == sizes[: result.units_needed].sum()
-
-
-def test_force_steps_are_real_fibres_and_larger_in_the_calf(calf) -> None:
-    result = units_needed(calf, "gastrocnemius medialis", 0.5)
-    units = calf.units_in("gastrocnemius medialis")
-    sizes = np.bincount(calf.unit, minlength=calf.n_units)[units]
-    per_point = calf.fibres_per_point[0]
-    assert result.smallest_unit_fibres == pytest.approx(sizes.min() * per_point)
-    assert result.largest_unit_fibres == pytest.approx(sizes.max() * per_point)
-    assert result.largest_unit_fibres > 2 * result.smallest_unit_fibres
-    # Mean unit: 1934 fibres in the calf, 340 in the hand (Feinstein et al. 1955), so even the
-    # smallest calf unit drawn outweighs the smallest hand unit.
-    hand = units_needed(muscle_cross_section("hand"), "first dorsal interosseous", 0.5)
-    assert result.smallest_unit_fibres > hand.smallest_unit_fibres
-    assert result.largest_unit_fibres > hand.largest_unit_fibres
-
-
 def test_full_force_lights_every_fibre_of_the_muscle(calf) -> None:
     app = units_for_force("gastrocnemius lateralis", force_percent=100)
     inside = calf.muscle == calf.muscle_names.index("gastrocnemius lateralis")
-    assert _n_points(app.figure.data[1]) == inside.sum()
+    assert _n_points(app.figure.trace(MUST_FIRE)) == inside.sum()
 
 
 @pytest.mark.parametrize(
