@@ -113,12 +113,18 @@ class TriageTable:
 
 @plain_dataclass(frozen=True)
 class TriageResult:
-    """Where a case is sorted, which of its signs decided it, and why."""
+    """Where a case is sorted, which of its signs decided it, and why.
+
+    ``present`` is every sign of the case, the duration signs its durations add included;
+    ``counts`` how many of them call for each level, least to most urgent.
+    """
 
     level: str
     signs: tuple[str, ...]
     reasons: tuple[str, ...]
     advice: str
+    present: tuple[str, ...] = ()
+    counts: tuple[int, ...] = (0,) * len(LEVELS)
 
     @property
     def rank(self) -> int:
@@ -221,13 +227,16 @@ def triage(
             raise ValueError(f"{name}={value!r} must be >= 0")
         if value > rule.more_than:
             present.add(rule.sign)
-    rank = max((LEVELS.index(table.signs[sign].level) for sign in present), default=0)
+    ranks = [LEVELS.index(table.signs[sign].level) for sign in present]
+    rank = max(ranks, default=0)
     level = LEVELS[rank]
     deciding = tuple(sorted(s for s in present if table.signs[s].level == level))
     reasons = tuple(table.signs[s].why for s in deciding)
     if not deciding:
         reasons = ("No warning sign: most twitches and cramps are harmless and pass on their own.",)
-    return TriageResult(level, deciding, reasons, table.levels[rank].advice)
+    counts = tuple(ranks.count(index) for index in range(len(LEVELS)))
+    advice = table.levels[rank].advice
+    return TriageResult(level, deciding, reasons, advice, tuple(sorted(present)), counts)
 
 
 def load_vignettes(

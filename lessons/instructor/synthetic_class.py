@@ -34,7 +34,7 @@ START = datetime(2026, 9, 14, 9, 0, tzinfo=UTC)
 
 def _right_answer(state: QuestionState) -> tuple:
     question = state.question
-    if state.kind == "single_choice":
+    if state.kind in ("single_choice", "triage_case"):
         return (next(c.id for c in question.choices if c.correct),)
     if state.kind == "multiple_select":
         return ([c.id for c in question.choices if c.correct],)
@@ -45,7 +45,7 @@ def _right_answer(state: QuestionState) -> tuple:
 
 def _wrong_answer(state: QuestionState) -> tuple:
     question = state.question
-    if state.kind == "single_choice":
+    if state.kind in ("single_choice", "triage_case"):
         return (next(c.id for c in question.choices if not c.correct),)
     if state.kind == "multiple_select":
         right = [c.id for c in question.choices if c.correct]

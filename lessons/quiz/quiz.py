@@ -48,11 +48,20 @@ class Quiz:
         bank: Bank,
         only: Iterable[str] | str | None = None,
         store: ProgressStore | None = None,
+        group: str | None = None,
     ) -> None:
         self.bank = bank
         self.lesson = bank.lesson
         questions = list(bank.questions)
-        if only is not None:
+        if only is None:
+            questions = [question for question in questions if question.group == group]
+            if not questions:
+                groups = sorted({q.group for q in bank.questions if q.group})
+                raise ValueError(
+                    f"group={group!r}: bank {bank.lesson!r} has no question in that group "
+                    f"(its groups: {groups})"
+                )
+        else:
             wanted = [only] if isinstance(only, str) else list(only)
             known = [question.id for question in questions]
             unknown = [qid for qid in wanted if qid not in known]
@@ -76,9 +85,14 @@ class Quiz:
         name: str | Path,
         only: Iterable[str] | str | None = None,
         store: ProgressStore | None = None,
+        group: str | None = None,
     ) -> Quiz:
-        """The quiz of lesson ``name`` (e.g. ``"00_welcome"``); ``only`` picks question ids."""
-        return cls(load_bank(name), only=only, store=store)
+        """The quiz of lesson ``name`` (e.g. ``"00_welcome"``).
+
+        By default its questions without a group; ``group="cases"`` the questions of that
+        group (a section of the lesson of its own); ``only`` picks question ids, any group.
+        """
+        return cls(load_bank(name), only=only, store=store, group=group)
 
     def question(self, question_id: str) -> QuestionState:
         for state in self.questions:

@@ -40,6 +40,9 @@ class _QuestionBase(_Strict):
     objective: Identifier
     references: list[Identifier] = Field(min_length=1)
     explanation: Text
+    # A lesson shows a group of questions in a section of its own (``Quiz.from_bank(name,
+    # group="cases")``); questions without a group make up the lesson's quiz.
+    group: Identifier | None = None
 
 
 def _unique_ids(values: list, what: str) -> None:
@@ -84,6 +87,29 @@ class MultipleSelectQuestion(_QuestionBase):
         if not any(choice.correct for choice in choices):
             raise ValueError("a multiple-select question needs at least one correct option")
         return choices
+
+
+class TriageCaseQuestion(SingleChoiceQuestion):
+    """A case of ``data/vignettes.yaml`` to sort into a level of care (lesson 07).
+
+    The bank gives the case id; prompt, options (the levels of ``data/triage.yaml``) and
+    feedback come from the triage rules (``lessons.quiz.triage_case``), so they always agree
+    with the rules. The case is graded, saved and exported as a single-choice question.
+    """
+
+    type: Literal["triage_case"]  # type: ignore[assignment]
+    case: Identifier
+    shuffle: bool = False  # the levels are a scale, least to most urgent
+    group: Identifier | None = "cases"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written_from_the_rules(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("case"), str):
+            from lessons.quiz.triage_case import case_fields
+
+            return {**case_fields(data["case"]), **data}
+        return data
 
 
 class Tolerance(_Strict):
@@ -212,11 +238,21 @@ class ClassificationQuestion(_QuestionBase):
 
 
 Question = Annotated[
-    SingleChoiceQuestion | MultipleSelectQuestion | NumericQuestion | ClassificationQuestion,
+    SingleChoiceQuestion
+    | MultipleSelectQuestion
+    | NumericQuestion
+    | ClassificationQuestion
+    | TriageCaseQuestion,
     Field(discriminator="type"),
 ]
 
-QUESTION_TYPES = ("single_choice", "multiple_select", "numeric", "classification")
+QUESTION_TYPES = (
+    "single_choice",
+    "multiple_select",
+    "numeric",
+    "classification",
+    "triage_case",
+)
 
 
 class Bank(_Strict):

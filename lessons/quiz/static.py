@@ -18,6 +18,7 @@ STATIC_CLASS = "lessons-quiz-static"
 
 _HINTS = {
     "single_choice": "Choose one answer.",
+    "triage_case": "Choose the level of care this case needs.",
     "multiple_select": "Tick every answer that applies.",
     "numeric": "Type a number.",
     "classification": "Choose a category for each item.",

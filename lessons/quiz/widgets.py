@@ -26,6 +26,7 @@ NOT_SORTED = "Choose a category"
 
 _HINTS = {
     "single_choice": "Choose one answer.",
+    "triage_case": "Choose the level of care this case needs.",
     "multiple_select": "Tick every answer that applies.",
     "numeric": "Type a number.",
     "classification": "Choose a category for each item.",

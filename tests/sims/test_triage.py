@@ -1,4 +1,4 @@
-"""Lesson 07's apps, driven through their widgets: the case sorter, the checker, the table.
+"""Lesson 07's apps, driven through their widgets: the symptom checker and the symptom table.
 
 The expected levels come from the triage rules (``lessons.content.triage``), never from
 numbers written here, except the NHS thresholds, which are checked against their source:
@@ -15,151 +15,17 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons.content.triage import (
-    LEVELS,
-    Vignette,
-    triage,
-    triage_table,
-    triage_vignette,
-    vignettes,
-)
+from lessons.content.triage import LEVELS, triage, triage_table
 from lessons.quiz import load_bank
-from lessons.quiz.widgets import FEEDBACK_CLASS as QUIZ_FEEDBACK_CLASS
-from lessons.quiz.widgets import QUESTION_CLASS
+from lessons.sims.symptom_table import symptom_table
 from lessons.sims.triage import (
-    FEEDBACK_CLASS,
     LEVEL_COLOURS,
     LEVEL_SHORT_NAMES,
     LEVEL_SYMBOLS,
-    QUIZ_CLASS,
     symptom_checker,
-    symptom_table,
-    vignette_sorter,
 )
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "07_when_to_seek_care.ipynb"
-CASES = vignettes()
-
-
-def _answer(sorter, index: int, level: str):
-    """Pick case ``index`` in the drop-down, choose ``level`` and press Check."""
-    sorter.case_picker.value = index
-    sorter.choice.value = level
-    sorter.check_button.click()
-    return sorter.results[CASES[index].id]
-
-
-def _points(trace) -> set[tuple[str, str]]:
-    return set(zip(trace.y or (), trace.x or (), strict=True))
-
-
-# -- the case sorter -------------------------------------------------------------------------
-@pytest.mark.parametrize("index", range(len(CASES)), ids=[case.id for case in CASES])
-def test_a_right_sort_is_confirmed_with_the_case_feedback_and_the_rules_reasons(index):
-    sorter = vignette_sorter()
-    case = CASES[index]
-    rules = triage_vignette(case)
-    result = _answer(sorter, index, rules.level)
-    assert result.correct and result.right_first_time and result.attempts == 1
-    feedback = sorter.feedback.value
-    assert feedback.startswith("<p><strong>Right")
-    assert html.escape(case.feedback) in feedback
-    for reason in rules.reasons:
-        assert html.escape(reason) in feedback
-    # The figure shows the case once in the rules' level and the student's circle on it.
-    name, level_name = f"Case {index + 1}", LEVEL_SHORT_NAMES[rules.level]
-    rules_trace = sorter.figure.data[LEVELS.index(rules.level)]
-    assert _points(rules_trace) == {(name, level_name)}
-    assert _points(sorter.figure.data[len(LEVELS)]) == {(name, level_name)}
-    assert "Sorted right first time: 1 of" in sorter.score.value
-
-
-@pytest.mark.parametrize("index", range(len(CASES)), ids=[case.id for case in CASES])
-def test_every_wrong_sort_is_corrected_in_the_right_direction(index):
-    case = CASES[index]
-    rules = triage_vignette(case)
-    for wrong in (level for level in LEVELS if level != rules.level):
-        sorter = vignette_sorter()
-        result = _answer(sorter, index, wrong)
-        assert not result.correct and not result.right_first_time
-        feedback = sorter.feedback.value
-        assert feedback.startswith("<p><strong>Not quite")
-        direction = "less urgent" if LEVELS.index(wrong) < LEVELS.index(rules.level) else "more"
-        assert direction in feedback
-        assert html.escape(case.feedback) in feedback
-        assert all(html.escape(reason) in feedback for reason in rules.reasons)
-        name = f"Case {index + 1}"
-        assert _points(sorter.figure.data[len(LEVELS)]) == {(name, LEVEL_SHORT_NAMES[wrong])}
-        assert (name, LEVEL_SHORT_NAMES[wrong]) not in _points(
-            sorter.figure.data[LEVELS.index(rules.level)]
-        )
-        assert "Sorted right first time: 0 of" in sorter.score.value
-
-
-def test_a_second_try_can_be_right_but_not_right_first_time():
-    sorter = vignette_sorter()
-    emergency = next(i for i, case in enumerate(CASES) if case.expected == "emergency")
-    _answer(sorter, emergency, "self-care")
-    result = _answer(sorter, emergency, "emergency")
-    assert result.correct and result.attempts == 2 and not result.right_first_time
-    assert "Sorted right first time: 0 of" in sorter.score.value
-    assert "checked so far: 1 of" in sorter.score.value
-
-
-def test_checking_without_a_choice_records_nothing():
-    sorter = vignette_sorter()
-    sorter.check_button.click()
-    assert sorter.results == {}
-    assert "choose a level" in sorter.feedback.value
-
-
-def test_rules_are_hidden_until_a_case_is_checked():
-    sorter = vignette_sorter()
-    assert all(not trace.x for trace in sorter.figure.data)
-    sorter.choice.value = "emergency"  # choosing alone does not reveal the answer
-    assert all(not trace.x for trace in sorter.figure.data)
-    assert sorter.feedback.value == ""
-
-
-def test_navigation_shows_each_case_and_keeps_its_answer():
-    sorter = vignette_sorter()
-    first = CASES[0]
-    assert html.escape(first.story) in sorter.story.value
-    _answer(sorter, 0, first.expected)
-    feedback = sorter.feedback.value
-    sorter.next_button.click()
-    assert html.escape(CASES[1].story) in sorter.story.value
-    assert sorter.choice.value is None and sorter.feedback.value == ""
-    sorter.previous_button.click()
-    assert sorter.choice.value == first.expected and sorter.feedback.value == feedback
-    sorter.previous_button.click()  # wraps round to the last case
-    assert sorter.case_picker.value == len(CASES) - 1
-
-
-def test_sorter_is_styled_and_labelled_like_a_quiz():
-    sorter = vignette_sorter()
-    assert (QUIZ_CLASS, FEEDBACK_CLASS) == (QUESTION_CLASS, QUIZ_FEEDBACK_CLASS)
-    assert QUIZ_CLASS in sorter.container._dom_classes
-    assert FEEDBACK_CLASS in sorter.feedback._dom_classes
-    assert sorter.choice.description and sorter.case_picker.description
-    assert [value for _, value in sorter.choice.options] == list(LEVELS)
-    text = sorter._repr_mimebundle_()["text/plain"]
-    _answer(sorter, 0, "emergency")
-    assert sorter._repr_mimebundle_()["text/plain"] == text
-    assert f"{len(CASES)} case vignettes" in text
-
-
-def test_a_vignette_that_disagrees_with_the_rules_is_refused():
-    from lessons.sims.triage import VignetteSorter
-
-    bad = Vignette(
-        id="bad_case", title="T", story="S", signs=("paralysis",), expected="self-care",
-        feedback="F",
-    )  # fmt: skip
-    with pytest.raises(ValueError, match="bad_case"):
-        VignetteSorter([bad])
-    with pytest.raises(ValueError, match="cases"):
-        VignetteSorter([])
 
 
 # -- the symptom checker ---------------------------------------------------------------------
@@ -175,8 +41,8 @@ def test_no_sign_is_self_care_with_the_triangle_on_self_care():
     app = symptom_checker()
     assert app.result.level == "self-care"
     assert "Self-care" in app.readout.value
-    assert list(app.level_figure.data[0].y) == [0, 0, 0, 0]
-    assert list(app.level_figure.data[1].x) == ["Self-care"]
+    assert list(app.level_figure.trace("signs per level").y) == [0, 0, 0, 0]
+    assert list(app.level_figure.trace("sorted here").x) == ["Self-care"]
 
 
 @pytest.mark.parametrize("sign", sorted(triage_table().signs))
@@ -192,8 +58,8 @@ def test_each_sign_alone_moves_the_bars_and_readout_to_its_level(sign):
     level = table.signs[sign].level
     assert app.result.level == triage([sign]).level == level
     expected_counts = [int(candidate == level) for candidate in LEVELS]
-    assert list(app.level_figure.data[0].y) == expected_counts
-    assert list(app.level_figure.data[1].x) == [LEVEL_SHORT_NAMES[level]]
+    assert list(app.level_figure.trace("signs per level").y) == expected_counts
+    assert list(app.level_figure.trace("sorted here").x) == [LEVEL_SHORT_NAMES[level]]
     assert html.escape(table.signs[sign].why) in app.readout.value
 
 
@@ -204,9 +70,9 @@ def test_one_emergency_sign_outweighs_reassuring_signs():
     assert app.result.level == "self-care"
     app.sign_boxes["sudden_one_sided_weakness"].value = True
     assert app.result.level == "emergency"
-    assert list(app.level_figure.data[0].y) == [2, 0, 0, 1]
-    assert list(app.level_figure.data[0].marker.line.width) == [0, 0, 0, 3]
-    assert list(app.level_figure.data[1].x) == ["Emergency"]
+    assert list(app.level_figure.trace("signs per level").y) == [2, 0, 0, 1]
+    assert list(app.level_figure.trace("signs per level").marker.line.width) == [0, 0, 0, 3]
+    assert list(app.level_figure.trace("sorted here").x) == ["Emergency"]
     assert "911" in app.readout.value
     app.sign_boxes["sudden_one_sided_weakness"].value = False
     assert app.result.level == "self-care"
@@ -215,7 +81,7 @@ def test_one_emergency_sign_outweighs_reassuring_signs():
 def test_twitch_slider_crosses_the_nhs_two_week_threshold():
     """NHS 'Twitching eyes and muscles' (nhs2026a): see a GP for a twitch over 2 weeks."""
     app = symptom_checker()
-    bar = app.duration_figure.data[0]
+    bar = app.duration_figure.trace("twitch duration")
     app.controls["twitch_days"].value = 14
     assert app.result.level == "self-care"
     assert list(bar.x) == [14] and bar.marker.color == LEVEL_COLOURS["self-care"]
@@ -230,7 +96,7 @@ def test_twitch_slider_crosses_the_nhs_two_week_threshold():
 def test_cramp_slider_crosses_the_nhs_ten_minute_threshold_to_urgent_same_day():
     """NHS 'Leg cramps' (nhs2026b): an urgent appointment for a cramp over 10 minutes."""
     app = symptom_checker()
-    bar = app.duration_figure.data[1]
+    bar = app.duration_figure.trace("cramp duration")
     app.controls["cramp_minutes"].value = 10
     assert app.result.level == "self-care" and bar.marker.color == LEVEL_COLOURS["self-care"]
     app.controls["cramp_minutes"].value = 10.5
@@ -246,11 +112,11 @@ def test_urgent_sign_sits_between_a_warning_sign_and_an_emergency():
     assert app.result.level == "see a doctor soon"
     app.sign_boxes["swollen_red_calf"].value = True
     assert app.result.level == "urgent same day"
-    assert list(app.level_figure.data[0].y) == [0, 1, 1, 0]
-    assert list(app.level_figure.data[1].x) == ["Urgent, same day"]
+    assert list(app.level_figure.trace("signs per level").y) == [0, 1, 1, 0]
+    assert list(app.level_figure.trace("sorted here").x) == ["Urgent, same day"]
     app.sign_boxes["chest_pain"].value = True
     assert app.result.level == "emergency"
-    assert list(app.level_figure.data[0].y) == [0, 1, 1, 1]
+    assert list(app.level_figure.trace("signs per level").y) == [0, 1, 1, 1]
 
 
 def test_level_colours_and_shapes_are_distinct_for_the_four_levels():
@@ -310,17 +176,3 @@ def test_notebook_states_the_number_of_sign_combinations_the_rules_allow():
     markdown = "\n".join(c.source for c in _notebook().cells if c.cell_type == "markdown")
     count = len(triage_table().signs)
     assert f"2<sup>{count}</sup>" in markdown
-
-
-def test_an_urgent_case_sorted_as_see_a_doctor_soon_is_told_it_is_too_low():
-    """The old sort of a long cramp ('see a doctor soon') is now an under-triage, explained."""
-    sorter = vignette_sorter()
-    index = next(i for i, case in enumerate(CASES) if case.id == "long_thigh_cramp")
-    result = _answer(sorter, index, "see a doctor soon")
-    assert not result.correct and result.expected == "urgent same day"
-    feedback = sorter.feedback.value
-    assert "less urgent than the rules say" in feedback
-    assert "Urgent, same day" in feedback and "today" in feedback
-    assert html.escape(triage_table().signs["cramp_over_10_minutes"].why) in feedback
-    assert _answer(sorter, index, "urgent same day").correct
-    assert "<strong>Right: Urgent, same day.</strong>" in sorter.feedback.value
