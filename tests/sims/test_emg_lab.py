@@ -20,23 +20,21 @@ from support.png import read_data_uri
 
 from lessons.figures.theme import COLOURS
 from lessons.physiology import EmgSignal, MotorUnitPool
+from lessons.physiology.recordings import AUDIO_RATE, NEEDLE_UNITS
+from lessons.physiology.signatures import SIGNATURES, record_signature
 from lessons.sims.emg_lab import (
-    AUDIO_RATE,
     MYSTERY_CLIPS,
-    NEEDLE_UNITS,
-    SIGNATURES,
+    POTENTIAL_KINDS,
     effort_ramp,
     min_max_trace,
     mystery_sound,
     needle_and_surface,
     potential_explorer,
-    record_signature,
-    record_voluntary,
     signature_explorer,
-    sound_at_fixed_gain,
-    source_rates,
+    update_traces,
 )
-from lessons.sims.sound import wav_bytes
+
+NEEDLE_MUAP, SURFACE_MUAP, FIBRE = (POTENTIAL_KINDS[key] for key in ("needle", "surface", "fibre"))
 
 
 def _player(app) -> widgets.Audio:
@@ -61,6 +59,12 @@ def _rms(values) -> float:
     return float(np.sqrt(np.mean(np.square(np.asarray(values, dtype=float)))))
 
 
+def _emg_traces(app) -> tuple:
+    """The needle and surface traces of ``needle_and_surface``, one per figure."""
+    needle, surface = app.figures
+    return needle.trace("Needle EMG"), surface.trace("Surface EMG")
+
+
 def _rows(trace) -> dict[int, np.ndarray]:
     """Discharge times of each raster row: from tick markers (x, y), or from a picture (the
     centre of each tick's time column, read from the pixels the page draws)."""
@@ -83,20 +87,20 @@ def _rows(trace) -> dict[int, np.ndarray]:
 
 def test_needle_muap_is_highlighted_with_literature_size():
     app = potential_explorer()
-    needle = app.figure.data[0]
+    needle = app.figure.trace(NEEDLE_MUAP)
     # Daube & Rubin 2009: 5-15 ms, a few hundred microvolts to a few millivolts.
     assert 200 <= np.ptp(needle.y) <= 5000
     assert needle.line.color == COLOURS["emg"]
-    assert app.figure.data[2].line.color == COLOURS["reference"]
+    assert app.figure.trace(FIBRE).line.color == COLOURS["reference"]
     assert "lasts 10 ms" in app.readout.value
 
 
 def test_picking_the_fibre_potential_highlights_a_small_brief_potential():
     app = potential_explorer()
     app.controls["kind"].value = "fibre"
-    fibre = app.figure.data[2]
+    fibre = app.figure.trace(FIBRE)
     assert fibre.line.color == COLOURS["fibrillation"]
-    assert app.figure.data[0].line.color == COLOURS["reference"]
+    assert app.figure.trace(NEEDLE_MUAP).line.color == COLOURS["reference"]
     # Davalos & Kushlaf 2023: 1-5 ms, 20-200 microvolts.
     assert 20 <= np.ptp(fibre.y) <= 200
     visible = np.asarray(fibre.x)[np.abs(fibre.y) > 0.01 * np.ptp(fibre.y)]
@@ -120,7 +124,7 @@ def test_scaled_view_gives_every_potential_the_same_size():
 
 def test_rest_is_silent_on_both_recordings():
     app = needle_and_surface(effort=0.0)
-    needle, surface = (figure.data[0] for figure in app.figures)
+    needle, surface = _emg_traces(app)
     # Only baseline noise (5 and 1 microvolts rms) is left: well under a MUAP.
     assert np.abs(needle.y).max() < 0.05
     assert np.abs(surface.y).max() < 0.01
@@ -145,7 +149,7 @@ def test_recruitment_count_follows_the_pool_thresholds():
 
 def test_more_effort_gives_more_needle_and_surface_emg_and_louder_sound():
     app = needle_and_surface(effort=0.03)
-    needle, surface = (figure.data[0] for figure in app.figures)
+    needle, surface = _emg_traces(app)
     low = (_rms(needle.y), _rms(surface.y), _rms(_decode(_player(app))[0]))
     app.controls["effort"].value = 30.0
     high = (_rms(needle.y), _rms(surface.y), _rms(_decode(_player(app))[0]))
@@ -162,7 +166,7 @@ def test_sound_is_two_seconds_at_the_audio_rate():
 
 def test_time_axis_is_fixed_and_traces_stay_small():
     app = needle_and_surface()
-    needle = app.figures[0].data[0]
+    needle, _ = _emg_traces(app)
     before = np.asarray(needle.x).copy()
     app.controls["effort"].value = 50.0
     np.testing.assert_array_equal(np.asarray(needle.x), before)
@@ -180,9 +184,7 @@ def test_fixed_scale_holds_while_fit_follows_the_trace():
     app.controls["effort"].value = 20.0
     assert tuple(surface_axis.range) == fixed
     app.controls["fixed_scale"].value = False
-    assert tuple(surface_axis.range)[1] == pytest.approx(
-        1.1 * np.abs(app.figures[1].data[0].y).max()
-    )
+    assert tuple(surface_axis.range)[1] == pytest.approx(1.1 * np.abs(_emg_traces(app)[1].y).max())
 
 
 # --- experiment 3: the effort ramp ----------------------------------------------------------
@@ -190,7 +192,7 @@ def test_fixed_scale_holds_while_fit_follows_the_trace():
 
 def test_ramp_recruits_each_unit_when_drive_reaches_its_threshold():
     app = effort_ramp(peak_effort=1.0)
-    rows = _rows(app.figure.data[0])
+    rows = _rows(app.figure.trace("Discharge"))
     assert len(rows) == len(NEEDLE_UNITS)
     pool = MotorUnitPool()
     for row, unit in enumerate(NEEDLE_UNITS, start=1):
@@ -203,16 +205,16 @@ def test_ramp_recruits_each_unit_when_drive_reaches_its_threshold():
 
 def test_higher_peak_recruits_more_units():
     app = effort_ramp(peak_effort=0.1)
-    few = len(_rows(app.figure.data[0]))
+    few = len(_rows(app.figure.trace("Discharge")))
     app.controls["peak_effort"].value = 60.0
-    many = len(_rows(app.figure.data[0]))
+    many = len(_rows(app.figure.trace("Discharge")))
     assert 0 < few < many == len(NEEDLE_UNITS)
     assert f"{many} of the 15 units near the needle" in app.readout.value
 
 
 def test_first_unit_fires_faster_as_the_ramp_rises():
     app = effort_ramp(peak_effort=0.6)
-    first = _rows(app.figure.data[0])[1]
+    first = _rows(app.figure.trace("Discharge"))[1]
     intervals = np.diff(first)
     # Rate coding (Fuglevand et al. 1993): about 8-12 Hz early in the ramp, 35 Hz (29 ms) at
     # its end; intervals vary with a CV of 0.2, so compare medians.
@@ -225,7 +227,7 @@ def test_first_unit_fires_faster_as_the_ramp_rises():
 def test_ramp_needle_emg_grows_and_sound_changes():
     app = effort_ramp(peak_effort=0.2)
     sound_before = _player(app).value
-    needle = np.asarray(app.figure.data[1].y)
+    needle = np.asarray(app.figure.trace("Needle EMG").y)
     third = len(needle) // 3
     assert _rms(needle[-third:]) > 1.5 * _rms(needle[:third])
     app.controls["peak_effort"].value = 80.0
@@ -237,26 +239,24 @@ def test_ramp_needle_emg_grows_and_sound_changes():
 
 def test_fibrillation_is_one_regular_small_fibre_by_default():
     app = signature_explorer("fibrillation")
-    rows = _rows(app.figure.data[0])
+    rows = _rows(app.figure.trace("Discharge"))
     assert list(rows) == [1]
     intervals = np.diff(rows[1])
     np.testing.assert_allclose(intervals, 0.2, atol=1e-9)  # 5 Hz, inside 0.5-15 Hz
-    emg = np.asarray(app.figure.data[1].y)  # mV
+    emg = np.asarray(app.figure.trace("Needle EMG").y)  # mV
     assert 0.02 <= np.ptp(emg) <= 0.2 + 0.05  # 20-200 microvolts plus noise
-    assert app.figure.data[0].marker.color == COLOURS["fibrillation"]
+    assert app.figure.trace("Discharge").marker.color == COLOURS["fibrillation"]
     assert "every 200 ms" in app.readout.value
 
 
-def test_more_fibrillating_fibres_keep_each_one_regular():
+def test_more_fibrillating_fibres_are_drawn_as_the_model_fires_them():
     app = signature_explorer("fibrillation")
     app.controls["sources"].value = 5
-    rows = _rows(app.figure.data[0])
-    assert len(rows) == 5
-    for times in rows.values():
-        intervals = np.diff(times)
-        if len(intervals):
-            np.testing.assert_allclose(intervals, intervals[0], rtol=1e-6)
-            assert 0.5 <= 1 / intervals[0] <= 15
+    rows = _rows(app.figure.trace("Discharge"))
+    model = record_signature("fibrillation", 5).activity.spike_times
+    assert sorted(rows) == [1, 2, 3, 4, 5]
+    for row, times in rows.items():
+        np.testing.assert_allclose(times, model[row - 1][model[row - 1] < 3.0])
 
 
 def test_picking_cramp_resets_sources_and_shows_many_irregular_units():
@@ -264,36 +264,28 @@ def test_picking_cramp_resets_sources_and_shows_many_irregular_units():
     app.controls["sources"].value = 3
     app.controls["kind"].value = "cramp"
     assert app.controls["sources"].value == SIGNATURES["cramp"]
-    rows = _rows(app.figure.data[0])
+    rows = _rows(app.figure.trace("Discharge"))
     assert len(rows) == SIGNATURES["cramp"]
     rates = np.array([1 / np.mean(np.diff(times)) for times in rows.values()])
     # Minetto et al. 2009: 6-25 Hz per unit (sampling noise over 3 s allowed for).
     assert np.all((rates > 4) & (rates < 30))
     cvs = [np.std(np.diff(t)) / np.mean(np.diff(t)) for t in rows.values()]
     assert np.mean(cvs) > 0.25  # irregular, unlike a fibrillation
-    summed = len(app.figure.data[0].x) / 3.0
+    summed = len(app.figure.trace("Discharge").x) / 3.0
     assert f"Together: {summed:.0f} potentials per second" in app.readout.value
-    assert app.figure.data[0].marker.color == COLOURS["cramp"]
-
-
-def test_more_cramping_units_give_a_higher_summed_rate():
-    few = record_signature("cramp", 3)
-    many = record_signature("cramp", 15)
-    assert many.summed_rate > 3 * few.summed_rate
-    # Rates add: 15 units at a mean near 14.5 Hz (Minetto et al. 2009).
-    assert 15 * 8 < many.summed_rate < 15 * 22
+    assert app.figure.trace("Discharge").marker.color == COLOURS["cramp"]
 
 
 def test_fasciculation_is_a_rare_muap_sized_discharge():
     app = signature_explorer("fibrillation")
     app.controls["kind"].value = "fasciculation"
-    rows = _rows(app.figure.data[0])
+    rows = _rows(app.figure.trace("Discharge"))
     assert list(rows) == [1]
     assert 1 <= len(rows[1]) <= 4
     assert np.any(np.isclose(rows[1], 0.6))
     # One whole motor unit: a MUAP, hundreds of microvolts (Daube & Rubin 2009).
-    assert np.ptp(app.figure.data[1].y) > 0.2
-    assert app.figure.data[0].marker.color == COLOURS["fasciculation"]
+    assert np.ptp(app.figure.trace("Needle EMG").y) > 0.2
+    assert app.figure.trace("Discharge").marker.color == COLOURS["fasciculation"]
 
 
 def test_each_signature_has_its_own_sound():
@@ -306,26 +298,6 @@ def test_each_signature_has_its_own_sound():
         assert len(sound) / rate == pytest.approx(3.0, abs=0.01)
         sounds.add(_player(app).value)
     assert len(sounds) == len(SIGNATURES)
-
-
-def test_source_rates_use_intervals():
-    recording = record_signature("fibrillation", 1)
-    assert source_rates(recording.activity)[0] == pytest.approx(5.0)
-
-
-@pytest.mark.parametrize(
-    ("arguments", "message"),
-    [
-        ({"kind": "tremor"}, "kind must be one of"),
-        ({"kind": "cramp", "sources": 0}, r"sources must be in \[1, 15\]"),
-        ({"kind": "cramp", "sources": 16}, r"sources must be in \[1, 15\]"),
-        ({"kind": "cramp", "sources": True}, "sources must be a whole number"),
-        ({"kind": "cramp", "duration": 0.1}, r"duration must be in \[0.5, 30\]"),
-    ],
-)
-def test_bad_signature_arguments_are_refused(arguments, message):
-    with pytest.raises(ValueError, match=message):
-        record_signature(**arguments)
 
 
 # --- static clips and helpers ----------------------------------------------------------------
@@ -358,32 +330,6 @@ def test_min_max_trace_keeps_a_one_sample_spike():
         min_max_trace(signal, 2.0, 500)
 
 
-def test_wav_bytes_round_trip():
-    waveform = np.sin(np.linspace(0, 20, 800))
-    with wave.open(io.BytesIO(wav_bytes(waveform, 8000)), "rb") as file:
-        decoded = np.frombuffer(file.readframes(file.getnframes()), dtype="<i2") / 32767
-        assert file.getframerate() == 8000
-    np.testing.assert_allclose(decoded, waveform, atol=1e-4)
-
-
-def test_fixed_gain_keeps_a_quiet_record_quiet():
-    time = np.arange(8000) / 8000.0
-    signal = EmgSignal(time, 0.5e-3 * np.sin(2 * np.pi * 50 * time), 8000.0)
-    sound, rate = sound_at_fixed_gain(signal, full_scale=2e-3)
-    assert rate == 8000
-    assert np.abs(sound).max() == pytest.approx(0.25, rel=0.01)
-    with pytest.raises(ValueError, match="full_scale"):
-        sound_at_fixed_gain(signal, full_scale=0.0)
-
-
-def test_voluntary_recording_needle_sees_only_its_units():
-    recording = record_voluntary(0.2, 0.5)
-    assert recording.needle_units == NEEDLE_UNITS
-    assert recording.recruited_near_needle <= len(NEEDLE_UNITS) < recording.recruited
-    with pytest.raises(ValueError, match="n_units"):
-        record_voluntary(0.2, 0.5, MotorUnitPool(n_units=50))
-
-
 @pytest.mark.parametrize(
     "build", [potential_explorer, needle_and_surface, effort_ramp, signature_explorer]
 )
@@ -403,8 +349,9 @@ def test_update_payload_stays_small():
     """A slider move sends only the new voltages and the sound: well under 200 kB."""
     app = effort_ramp()
     app.controls["peak_effort"].value = 100.0
-    arrays = [np.asarray(trace.y, dtype=float) for trace in app.figure.data[1:]]
-    picture = len(app.figure.data[0].source)
+    emg = (app.figure.trace(name) for name in ("Needle EMG", "Surface EMG"))
+    arrays = [np.asarray(trace.y, dtype=float) for trace in emg]
+    picture = len(app.figure.trace("Discharge").source)
     assert picture < 20_000  # the discharges: one small PNG
     total = sum(array.nbytes for array in arrays) + picture + len(_player(app).value)
     assert total < 200_000
@@ -416,9 +363,30 @@ def test_one_more_source_always_shows_in_the_trace(kind):
     by one step always changes what the student sees and hears."""
     app = signature_explorer(kind)
     start = app.controls["sources"].value
-    emg_before = np.asarray(app.figure.data[1].y).copy()
+    emg_before = np.asarray(app.figure.trace("Needle EMG").y).copy()
     sound_before = _player(app).value
     app.controls["sources"].value = start + 1
-    assert len(_rows(app.figure.data[0])) == start + 1
-    assert not np.array_equal(np.asarray(app.figure.data[1].y), emg_before)
+    assert len(_rows(app.figure.trace("Discharge"))) == start + 1
+    assert not np.array_equal(np.asarray(app.figure.trace("Needle EMG").y), emg_before)
     assert _player(app).value != sound_before
+
+
+@pytest.mark.parametrize(
+    "build", [potential_explorer, needle_and_surface, effort_ramp, signature_explorer]
+)
+def test_every_trace_has_a_unique_name(build):
+    for figure in build().figures:
+        names = [trace.name for trace in figure.data]
+        assert all(names) and len(set(names)) == len(names)
+
+
+def test_update_traces_reaches_traces_by_name_in_one_message():
+    app = effort_ramp()
+    messages = []
+    app.figure.observe(lambda change: messages.append(change["new"]), names=["_py2js_update"])
+    update_traces(app.figure, {"Surface EMG": {"y": [0.0, 0.0]}}, {"title.text": "Renamed"})
+    assert list(app.figure.trace("Surface EMG").y) == [0.0, 0.0]
+    assert app.figure.layout.title.text == "Renamed"
+    assert len([message for message in messages if message]) == 1
+    with pytest.raises(KeyError, match="no trace named 'EMG'"):
+        update_traces(app.figure, {"EMG": {"y": [0.0]}})
