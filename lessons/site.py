@@ -4,9 +4,9 @@
 the lessons in fresh kernels with ``LESSONS_STATIC=1``, so simulations display static plotly
 figures and quizzes their questions (see ``lessons.static_mode``), and converts them to HTML
 with nbconvert, the notebook ecosystem's own converter. The committed notebooks are only read,
-never written. The site works offline: every script it loads (plotly.js, and MathJax when the
-optional ``jupyter-server-mathjax`` package is installed) is copied into its ``_static``
-folder, and no page loads anything from another host. Open ``index.html`` in a browser.
+never written. The site works offline: the one script it loads, plotly.js, is copied into its
+``_static`` folder, math is rendered to MathML at build time (``lessons.site_math``), and no
+page loads anything from another host. Open ``index.html`` in a browser.
 """
 
 from __future__ import annotations
@@ -81,9 +81,7 @@ def build_site(
         shutil.rmtree(out)
     (out / STATIC).mkdir(parents=True)
     exporter = _exporter()
-    mathjax_url = _copy_static_files(out / STATIC, exporter)
-    if not mathjax_url:
-        say("MathJax not installed (pip install jupyter-server-mathjax): math shows as TeX.")
+    _copy_static_files(out / STATIC, exporter)
 
     built = [page for page in pages if page.source is not None]
     executed = _run_coroutine(_execute_all(built, ref, say))
@@ -94,7 +92,6 @@ def build_site(
         }
         site = {
             "live_url": binder_url(page.lesson.notebook, ref),
-            "mathjax_url": mathjax_url,
             **{
                 key: {"href": other.page_name, "label": other.label} if other else None
                 for key, other in neighbours.items()
@@ -248,9 +245,9 @@ def link_lessons(page_html: str, pages: Sequence[SitePage], ref: str) -> str:
 
 
 def _exporter():
-    from nbconvert import HTMLExporter
+    from lessons.site_math import MathMLHTMLExporter
 
-    return HTMLExporter(
+    return MathMLHTMLExporter(
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="course",
         exclude_input_prompt=True,
@@ -258,11 +255,8 @@ def _exporter():
     )
 
 
-def _copy_static_files(static: Path, exporter) -> str | None:
-    """plotly.js, JupyterLab's styles, the course's styles and, if installed, MathJax.
-
-    Returns the MathJax URL for the pages, or None when no local MathJax is installed.
-    """
+def _copy_static_files(static: Path, exporter) -> None:
+    """plotly.js, JupyterLab's styles and the course's styles."""
     from plotly.offline import get_plotlyjs
 
     (static / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
@@ -273,21 +267,6 @@ def _copy_static_files(static: Path, exporter) -> str | None:
     ]
     (static / "jupyterlab.css").write_text("\n".join(lab_css), encoding="utf-8")
     shutil.copyfile(TEMPLATES / "course.css", static / "course.css")
-    mathjax = local_mathjax()
-    if mathjax is None:
-        return None
-    shutil.copytree(mathjax, static / "mathjax")
-    return f"{STATIC}/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
-
-
-def local_mathjax() -> Path | None:
-    """The MathJax 2 folder of the ``jupyter-server-mathjax`` package, if it is installed."""
-    try:
-        import jupyter_server_mathjax
-    except ImportError:
-        return None
-    folder = Path(jupyter_server_mathjax.__file__).parent / "static"
-    return folder if (folder / "MathJax.js").is_file() else None
 
 
 def _write_index(out: Path, pages: list[SitePage], ref: str) -> None:
