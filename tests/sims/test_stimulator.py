@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pytest
 from scipy.optimize import brentq
+from support.payload import control_moves
 
 from lessons.physiology import (
     DEFAULT_LATENT_PERIOD,
@@ -26,23 +27,36 @@ from lessons.physiology import (
     sustained_stimulation,
     twitch_force,
 )
+from lessons.physiology.fatigue_protocol import FATIGUE_DURATION
 from lessons.physiology.mechanics import LENGTH_TENSION_POINTS
-from lessons.sims.stimulator import (
-    FATIGUE_DURATION,
+from lessons.physiology.sarcomere import sarcomere_overlap
+from lessons.physiology.stimulator_bench import (
     TRAIN_DURATION,
     UNIT_CONTRACTION_TIMES,
-    fatigue_experiment,
     fusion_frequency,
+)
+from lessons.physiology.train_summary import summarise_train
+from lessons.sims.stimulator import (
+    fatigue_experiment,
     length_and_speed,
-    sarcomere_overlap,
     stimulator,
-    summarise_train,
     twitch_anatomy,
 )
+from lessons.sims.stimulator.mechanics_figures import OVERLAP
 
 SLOW = UNIT_CONTRACTION_TIMES["slow"]
 FAST = UNIT_CONTRACTION_TIMES["fast"]
 LATENT_MS = DEFAULT_LATENT_PERIOD * 1000
+
+
+def _force(app):
+    """The stimulator's force trace, named after the unit it shows ("Slow unit: force")."""
+    return app.figure.trace(f"{app.controls['unit'].value.capitalize()} unit: force")
+
+
+def _train(app):
+    """The fatigue experiment's train, named after its frequency ("30 Hz")."""
+    return app.figure.trace(f"{app.controls['frequency'].value:.0f} Hz")
 
 
 def _peak(trace) -> tuple[float, float]:
@@ -58,20 +72,20 @@ def _peak(trace) -> tuple[float, float]:
 def test_the_twitch_peaks_one_latent_period_plus_one_contraction_time_after_the_stimulus():
     # Fuglevand et al. 1993: the twitch peaks T after it starts; Saladin 2004: ~2 ms latency.
     app = twitch_anatomy()
-    time, force = _peak(app.figure.data[1])
+    time, force = _peak(app.figure.trace("Twitch force"))
     assert time == pytest.approx(LATENT_MS + SLOW * 1000, abs=0.3)
     assert force == pytest.approx(1.0, rel=1e-3)
     app.controls["unit"].value = "fast"
-    time, _ = _peak(app.figure.data[1])
+    time, _ = _peak(app.figure.trace("Twitch force"))
     assert time == pytest.approx(LATENT_MS + FAST * 1000, abs=0.3)
-    assert list(app.figure.data[2].x) == pytest.approx([LATENT_MS + FAST * 1000])
+    assert list(app.figure.trace("Peak").x) == pytest.approx([LATENT_MS + FAST * 1000])
     assert f"peaks at {LATENT_MS + FAST * 1000:.0f} ms" in app.readout.value
 
 
 def test_no_force_during_the_latent_period_and_the_phases_are_shaded_where_they_are():
     app = twitch_anatomy(unit="fast")
-    x = np.asarray(app.figure.data[1].x)
-    y = np.asarray(app.figure.data[1].y)
+    x = np.asarray(app.figure.trace("Twitch force").x)
+    y = np.asarray(app.figure.trace("Twitch force").y)
     assert np.all(y[x <= LATENT_MS] == 0)
     assert np.all(y[(x > LATENT_MS) & (x < 5)] > 0)
     bands = [(shape.x0, shape.x1) for shape in app.figure.layout.shapes]
@@ -102,8 +116,8 @@ def test_half_relaxation_readout_matches_the_twitch_equation():
 def test_single_pulse_trace_is_the_model_twitch():
     app = stimulator(protocol="single", unit="slow")
     expected = evoked_force([0.0], 0.5, 0.0005, contraction_time=SLOW)
-    np.testing.assert_allclose(np.asarray(app.figure.data[1].y), expected.force)
-    assert list(app.figure.data[2].x) == [0.0]
+    np.testing.assert_allclose(np.asarray(_force(app).y), expected.force)
+    assert list(app.figure.trace("Stimuli").x) == [0.0]
     assert "peaks at 92 ms" in app.readout.value
 
 
@@ -112,17 +126,17 @@ def test_pair_sums_more_the_shorter_the_interval():
     peaks = []
     for interval_ms in (300, 250, 200, 150, 120, 90):
         app.controls["interval"].value = interval_ms
-        peaks.append(_peak(app.figure.data[1])[1])
+        peaks.append(_peak(_force(app))[1])
     assert np.all(np.diff(peaks) > 0)
     expected = evoked_force(paired_pulses(0.09), 0.8, 0.0005, contraction_time=SLOW)
-    np.testing.assert_allclose(np.asarray(app.figure.data[1].y), expected.force)
+    np.testing.assert_allclose(np.asarray(_force(app).y), expected.force)
     assert "summation" in app.readout.value
 
 
 def test_a_pair_far_apart_on_a_fast_unit_gives_two_separate_twitches():
     app = stimulator(protocol="pair", unit="fast", interval=0.3)
     assert "two separate twitches" in app.readout.value
-    assert _peak(app.figure.data[1])[1] == pytest.approx(1.0, abs=0.01)
+    assert _peak(_force(app))[1] == pytest.approx(1.0, abs=0.01)
     app.controls["interval"].value = 60
     assert "summation" in app.readout.value
 
@@ -152,7 +166,7 @@ def test_faster_trains_ripple_less_until_the_twitches_fuse():
     states, ripples = [], []
     for frequency in (2, 5, 10, 20, 40):
         app.controls["frequency"].value = frequency
-        force = np.asarray(app.figure.data[1].y)
+        force = np.asarray(_force(app).y)
         response = evoked_force(
             pulse_train(frequency, TRAIN_DURATION), 1.0, 0.0005, contraction_time=SLOW
         )
@@ -187,21 +201,21 @@ def test_a_three_times_faster_unit_needs_about_three_times_the_frequency_to_fuse
 
 def test_force_frequency_marker_sits_on_the_chosen_units_curve():
     app = stimulator(protocol="train", unit="slow", frequency=10)
-    marker = app.figures[1].data[4]
+    marker = app.figures[1].trace("Your train")
     expected = force_frequency_curve(10.0, contraction_time=SLOW).relative_force[0] * 100
     assert list(marker.x) == [10]
     assert marker.y[0] == pytest.approx(expected)
     app.controls["unit"].value = "fast"
     faster = force_frequency_curve(10.0, contraction_time=FAST).relative_force[0] * 100
-    assert app.figures[1].data[4].y[0] == pytest.approx(faster)
+    assert app.figures[1].trace("Your train").y[0] == pytest.approx(faster)
     assert faster < expected
     app.controls["protocol"].value = "single"
-    assert len(app.figures[1].data[4].x) == 0
+    assert len(app.figures[1].trace("Your train").x) == 0
 
 
 def test_force_frequency_curves_are_the_models():
     app = stimulator()
-    slow_curve, fast_curve = app.figures[1].data[0], app.figures[1].data[1]
+    slow_curve, fast_curve = app.figures[1].trace("Slow unit"), app.figures[1].trace("Fast unit")
     expected = force_frequency_curve(np.asarray(slow_curve.x), contraction_time=SLOW)
     np.testing.assert_allclose(np.asarray(slow_curve.y), expected.relative_force * 100)
     # A slower twitch reaches any given fraction of fused tetanus at a lower frequency.
@@ -233,9 +247,9 @@ def test_stimulator_refuses_bad_settings_naming_the_parameter(kwargs, name):
 
 def test_faster_trains_tire_the_muscle_faster():
     app = fatigue_experiment(frequency=10)
-    slow_train_end = np.asarray(app.figure.data[1].y)[-1] / np.asarray(app.figure.data[1].y)[0]
+    slow_train_end = np.asarray(_train(app).y)[-1] / np.asarray(_train(app).y)[0]
     app.controls["frequency"].value = 30
-    force = np.asarray(app.figure.data[1].y)
+    force = np.asarray(_train(app).y)
     np.testing.assert_allclose(force, sustained_stimulation(30.0, FATIGUE_DURATION).force)
     assert force[-1] / force[0] < slow_train_end
     assert "30 Hz" in app.readout.value
@@ -244,8 +258,8 @@ def test_faster_trains_tire_the_muscle_faster():
 def test_fast_units_lose_their_force_capacity_first():
     # Potvin & Fuglevand 2017: fatigue rates rise 180-fold from the first to the last unit.
     app = fatigue_experiment(frequency=30, time=60)
-    capacity = np.asarray(app.figures[1].data[0].y)
-    contraction_ms = np.asarray(app.figures[1].data[0].x)
+    capacity = np.asarray(app.figures[1].trace("One motor unit").y)
+    contraction_ms = np.asarray(app.figures[1].trace("One motor unit").x)
     course = sustained_stimulation(30.0, FATIGUE_DURATION)
     np.testing.assert_allclose(capacity, course.capacity[:, 600] * 100)
     assert capacity[np.argmin(contraction_ms)] < 10
@@ -254,10 +268,10 @@ def test_fast_units_lose_their_force_capacity_first():
 
 def test_the_time_slider_moves_the_marker_and_updates_the_units():
     app = fatigue_experiment(frequency=30, time=0)
-    assert np.all(np.asarray(app.figures[1].data[0].y) == 100)
+    assert np.all(np.asarray(app.figures[1].trace("One motor unit").y) == 100)
     app.controls["time"].value = 120
-    assert list(app.figure.data[2].x) == pytest.approx([120, 120])
-    assert np.min(np.asarray(app.figures[1].data[0].y)) < 100
+    assert list(app.figure.trace("Time you look at").x) == pytest.approx([120, 120])
+    assert np.min(np.asarray(app.figures[1].trace("One motor unit").y)) < 100
     assert "after 120 s" in app.figures[1].layout.title.text
 
 
@@ -266,7 +280,7 @@ def test_the_force_axis_stays_put_when_the_frequency_changes():
     before = tuple(app.figure.layout.yaxis.range)
     app.controls["frequency"].value = 60
     assert tuple(app.figure.layout.yaxis.range) == before
-    assert before[1] >= max(app.figure.data[1].y)
+    assert before[1] >= max(_train(app).y)
 
 
 @pytest.mark.parametrize(
@@ -285,12 +299,12 @@ def test_markers_sit_on_the_length_tension_and_force_velocity_curves():
     curves = app.figures[1]
     app.controls["sarcomere_length"].value = 3.0
     app.controls["velocity"].value = 30
-    assert curves.data[1].y[0] == pytest.approx(float(length_tension(3.0e-6)) * 100)
-    assert curves.data[4].y[0] == pytest.approx(float(force_velocity(0.3)) * 100)
-    assert curves.data[5].y[0] == pytest.approx(float(muscle_power(0.3)) * 100)
+    assert curves.trace("Your length").y[0] == pytest.approx(float(length_tension(3.0e-6)) * 100)
+    assert curves.trace("Your speed").y[0] == pytest.approx(float(force_velocity(0.3)) * 100)
+    assert curves.trace("Your power").y[0] == pytest.approx(float(muscle_power(0.3)) * 100)
     assert "descending limb" in app.readout.value
     app.controls["velocity"].value = 100
-    assert curves.data[4].y[0] == pytest.approx(0.0)
+    assert curves.trace("Your speed").y[0] == pytest.approx(0.0)
 
 
 def test_readout_names_each_part_of_the_length_tension_curve():
@@ -317,15 +331,15 @@ def test_drawn_overlap_follows_the_descending_limb_and_vanishes_past_3_65_microm
     assert sarcomere_overlap(1.8e-6).fraction == pytest.approx(1.0)
     assert float(length_tension(1.8e-6)) < 1.0
     app = length_and_speed(sarcomere_length=3.7e-6)
-    assert len(app.figure.data[3].x) == 0
+    assert len(app.figure.trace(OVERLAP).x) == 0
     app.controls["sarcomere_length"].value = 2.1
-    assert len(app.figure.data[3].x) > 0
+    assert len(app.figure.trace(OVERLAP).x) > 0
 
 
 def test_power_peaks_where_hills_equation_says():
     # F/F0 = k(1 - v)/(k + v), power v F: d/dv = 0 at v = sqrt(k^2 + k) - k (k = 0.25).
     app = length_and_speed()
-    power = app.figures[1].data[3]
+    power = app.figures[1].trace("Power (right axis)")
     best = float(np.asarray(power.x)[np.argmax(power.y)]) / 100
     assert best == pytest.approx(math.sqrt(0.25**2 + 0.25) - 0.25, abs=0.01)
 
@@ -357,3 +371,15 @@ def test_text_form_is_fixed_whatever_the_state(make, control, value, title):
     app.controls[control].value = value
     assert app._repr_mimebundle_()["text/plain"] == before
     assert before.startswith(title)
+
+
+@pytest.mark.parametrize("make", [twitch_anatomy, stimulator, fatigue_experiment, length_and_speed])
+def test_every_trace_has_a_unique_name_whatever_the_state(make):
+    # Views reach traces by name (CourseFigure.trace), never by position.
+    app = make()
+    for control in app.controls.values():
+        for _label, action in control_moves(control):
+            action()
+            for figure in app.figures:
+                names = [trace.name for trace in figure.data]
+                assert all(names) and len(set(names)) == len(names), names
