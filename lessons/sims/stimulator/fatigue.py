@@ -50,6 +50,8 @@ class _FatigueView:
         self.train = self.force_figure.trace(_YOUR_TRAIN)
         self.look = self.force_figure.trace(_LOOK)
         self.units = self.capacity_figure.trace(_UNITS)
+        reference = protocol.fatigue_moment(protocol.FATIGUE_REFERENCE_FREQUENCY, 0.0)
+        self.reference_end = reference.final_relative_force
         self.app = SimulationApp(
             "Fatigue experiment",
             {"frequency": self.frequency, "time": self.time},
@@ -70,7 +72,6 @@ class _FatigueView:
 
     def show_time(self, _change: object = None) -> None:
         moment = protocol.fatigue_moment(float(self.frequency.value), self.time.value)
-        reference = protocol.fatigue_moment(protocol.FATIGUE_REFERENCE_FREQUENCY, 0.0)
         capacity = moment.capacity * 100
         with self.force_figure.batch_update():
             self.look.x = [moment.time] * 2
@@ -85,7 +86,7 @@ class _FatigueView:
             f"{moment.time:.0f} s (after {protocol.FATIGUE_DURATION:.0f} s: "
             f"{percent(moment.final_relative_force)}; at "
             f"{protocol.FATIGUE_REFERENCE_FREQUENCY:.0f} Hz, "
-            f"{percent(reference.final_relative_force)}). At {moment.time:.0f} s the "
+            f"{percent(self.reference_end)}). At {moment.time:.0f} s the "
             f"fastest unit has {capacity[-1]:.0f} % of its force capacity left, the slowest "
             f"{capacity[0]:.0f} %."
         )

@@ -64,6 +64,11 @@ class _LengthSpeedView:
         )
         self.sarcomere = figures.sarcomere_figure()
         self.curves = figures.curves_figure()
+        self.parts = {name: self.sarcomere.trace(name) for name in figures.SARCOMERE_PARTS}
+        self.markers = {
+            name: self.curves.trace(name)
+            for name in (figures.YOUR_LENGTH, figures.YOUR_SPEED, figures.YOUR_POWER)
+        }
         self.app = SimulationApp(
             "Length and speed",
             {"sarcomere_length": self.length, "velocity": self.velocity},
@@ -82,7 +87,8 @@ class _LengthSpeedView:
         power = float(muscle_power(speed))
         with self.sarcomere.batch_update():
             for name, (x, y) in figures.sarcomere_drawing(length).items():
-                self.sarcomere.trace(name).update(x=x, y=y)
+                self.parts[name].x = x
+                self.parts[name].y = y
         with self.curves.batch_update():
             self._mark(figures.YOUR_LENGTH, self.length.value, tension)
             self._mark(figures.YOUR_SPEED, self.velocity.value, force)
@@ -97,6 +103,6 @@ class _LengthSpeedView:
         )
 
     def _mark(self, name: str, x: float, fraction: float) -> None:
-        marker = self.curves.trace(name)
+        marker = self.markers[name]
         marker.x = [x]
         marker.y = [fraction * 100]

@@ -16,6 +16,7 @@ MICRO = 1e6  # metres to micrometres, for display
 #: Names of the sarcomere's traces, in drawing order (thick filaments below the overlap).
 THICK, THIN, Z_DISCS = "Thick filaments (myosin)", "Thin filaments (actin)", "Z discs"
 OVERLAP = "Overlap: cross-bridges can form"
+SARCOMERE_PARTS = (THICK, THIN, Z_DISCS, OVERLAP)
 #: Names of the markers on the curves.
 YOUR_LENGTH, YOUR_SPEED, YOUR_POWER = "Your length", "Your speed", "Your power"
 
