@@ -54,7 +54,7 @@ def test_notebook_has_a_quiz_and_two_interactive_parts(lesson):
     code = code_of(lesson)
     assert f'Quiz.from_bank("{Path(lesson.notebook).stem}")' in code
     imported = set()
-    for names in re.findall(r"from lessons\.sims\.\w+ import ([\w, ()\n]+)", code):
+    for names in re.findall(r"from lessons\.sims(?:\.\w+)+ import (\([^)]*\)|[^\n]+)", code):
         imported |= {name.strip() for name in re.split(r"[,()\s]+", names) if name.strip()}
     calls = [name for name in imported if re.search(rf"^{name}\(", code, flags=re.MULTILINE)]
     assert len(calls) >= 2, f"interactive parts called: {calls}"

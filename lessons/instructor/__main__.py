@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lessons.instructor.guide import GUIDE, UPDATE_COMMAND, update_guide
+from lessons.instructor.guide import GUIDE, README, README_SECTIONS, UPDATE_COMMAND, update_guide
+from lessons.instructor.lesson_headers import update_lesson_headers
 from lessons.instructor.links import nbgitpuller_url
 from lessons.instructor.objectives import objectives_markdown
 from lessons.instructor.timings import FIFTY_MINUTES, TWO_HOURS, SessionFormat, timings_markdown
@@ -30,7 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="MINUTES",
         help="plan for one session length instead of the 50-minute and 2-hour plans",
     )
-    guide = commands.add_parser("update-guide", help="rewrite the guide's generated sections")
+    guide = commands.add_parser(
+        "update-guide",
+        help="rewrite every generated copy: the guide's sections, the README's course map and "
+        "each lesson's objectives and minutes",
+    )
     guide.add_argument("guide", nargs="?", type=Path, default=GUIDE)
     guide.add_argument("--check", action="store_true", help="only report stale sections")
     link = commands.add_parser("nbgitpuller-link", help="a launch link for a JupyterHub")
@@ -59,12 +64,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif arguments.command == "nbgitpuller-link":
         print(nbgitpuller_url(arguments.hub, arguments.branch, arguments.notebook))
     else:
-        stale = update_guide(arguments.guide, check=arguments.check)
-        if arguments.check and stale:
-            print(f"{arguments.guide}: stale sections {stale}; run {UPDATE_COMMAND}")
-            return 1
-        print(f"{arguments.guide}: " + (f"updated {stale}" if stale else "up to date"))
+        return _update_copies(arguments.guide, arguments.check)
     return 0
+
+
+def _update_copies(guide: Path, check: bool) -> int:
+    """Refresh (or, with ``check``, report) every copy generated from the course data."""
+    # The lessons' headers first: the guide quotes the objectives as the lessons state them.
+    stale = {"lesson headers": update_lesson_headers(check=check)}
+    stale[str(guide)] = update_guide(guide, check=check)
+    stale[str(README)] = update_guide(README, check=check, sections=README_SECTIONS)
+    for where, names in stale.items():
+        if check and names:
+            print(f"{where}: stale {names}; run {UPDATE_COMMAND}")
+        else:
+            print(f"{where}: " + (f"updated {names}" if names else "up to date"))
+    return 1 if check and any(stale.values()) else 0
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@
     ...
     <!-- end generated: objectives -->
 
-``python -m lessons.instructor update-guide`` rewrites them from the notebooks, the question
-banks and ``data/course.yaml``; ``--check`` only reports stale sections (a test runs it).
+``python -m lessons.instructor update-guide`` rewrites them from the question banks and
+``data/course.yaml``, together with the README's course map and every lesson's header
+(``lessons.instructor.lesson_headers``); ``--check`` only reports stale copies (a test runs it).
 """
 
 from __future__ import annotations
@@ -16,16 +17,32 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from lessons.content.course import course_map
 from lessons.instructor.objectives import objectives_markdown
 from lessons.instructor.timings import timings_markdown
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "instructor-guide.md"
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "docs" / "instructor-guide.md"
+README = ROOT / "README.md"
 UPDATE_COMMAND = "python -m lessons.instructor update-guide"
 
 SECTIONS: dict[str, Callable[[], str]] = {
     "objectives": objectives_markdown,
     "timings": timings_markdown,
 }
+
+
+def course_map_markdown() -> str:
+    """The README's course map: every lesson of ``data/course.yaml`` and its minutes."""
+    rows = [
+        f"| {lesson.number} {lesson.title} | {lesson.teaches} | {lesson.minutes} |"
+        for lesson in course_map()
+    ]
+    return "\n".join(["| Lesson | What it teaches | Minutes |", "| --- | --- | ---: |", *rows])
+
+
+#: The generated sections of the README.
+README_SECTIONS: dict[str, Callable[[], str]] = {"course-map": course_map_markdown}
 
 
 def _block(name: str) -> re.Pattern:
@@ -39,10 +56,12 @@ def begin_marker(name: str) -> str:
     return f"<!-- begin generated: {name} (do not edit; run {UPDATE_COMMAND}) -->"
 
 
-def updated_guide(text: str) -> tuple[str, list[str]]:
+def updated_guide(
+    text: str, sections: dict[str, Callable[[], str]] | None = None
+) -> tuple[str, list[str]]:
     """The guide's text with every generated section rewritten, and the names that changed."""
     changed = []
-    for name, generate in SECTIONS.items():
+    for name, generate in (SECTIONS if sections is None else sections).items():
         pattern = _block(name)
         match = pattern.search(text)
         if match is None:
@@ -57,10 +76,12 @@ def updated_guide(text: str) -> tuple[str, list[str]]:
     return text, changed
 
 
-def update_guide(path: Path = GUIDE, check: bool = False) -> list[str]:
+def update_guide(
+    path: Path = GUIDE, check: bool = False, sections: dict[str, Callable[[], str]] | None = None
+) -> list[str]:
     """Rewrite the stale generated sections of ``path`` (or, with ``check``, only list them)."""
     text = path.read_text(encoding="utf-8")
-    new_text, changed = updated_guide(text)
+    new_text, changed = updated_guide(text, sections)
     if changed and not check:
         path.write_text(new_text, encoding="utf-8")
     return changed
