@@ -12,6 +12,7 @@ EMG is sampled at 8 kHz, the audio rate, so the same record can be drawn and pla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -152,7 +153,7 @@ class RampRecording:
     duration: float
     recording: VoluntaryRecording
 
-    @property
+    @cached_property
     def recruitment_times(self) -> np.ndarray:
         """First discharge (s) of each unit near the needle that fired, in recruitment order."""
         return np.array([times[0] for times in self.recording.near_needle if len(times)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -77,9 +78,10 @@ class SignatureRecording:
         """Potentials per second from all sources together (Hz)."""
         return self.discharges / self.activity.duration
 
-    @property
+    @cached_property
     def rates(self) -> np.ndarray:
-        """Each source's discharge rate (Hz); see :func:`source_rates`."""
+        """Each source's discharge rate (Hz); see :func:`source_rates` (computed once: the
+        readout asks for several statistics of them)."""
         return source_rates(self.activity)
 
     @property

@@ -13,10 +13,10 @@ from lessons.sims.app import SimulationApp, labelled_slider
 from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
 from lessons.sims.emg_lab.traces import (
     SIDE_BY_SIDE_COLUMNS,
+    NamedTraces,
     emg_line,
     min_max_trace,
     symmetric_range,
-    update_traces,
 )
 from lessons.sims.sound import sound_at_fixed_gain, wav_bytes
 
@@ -43,6 +43,7 @@ class SideBySide:
         peaks = {"needle": full.needle_peak * 1e3, "surface": full.surface_peak * 1e3}
         self.fixed = {key: symmetric_range(peaks[key], 0.0) for key in PANELS}
         self.figures = {key: self._figure(key, time) for key in PANELS}
+        self.traces = {key: NamedTraces(figure) for key, figure in self.figures.items()}
 
     def _figure(self, key: str, time: np.ndarray) -> CourseFigure:
         name, title, _floor = PANELS[key]
@@ -62,14 +63,14 @@ class SideBySide:
 
     def draw(self, recording: VoluntaryRecording, fixed_scale: bool) -> None:
         signals = {"needle": recording.needle, "surface": recording.surface}
-        for key, figure in self.figures.items():
+        for key, traces in self.traces.items():
             _, voltage = min_max_trace(signals[key], STEADY_WINDOW, SIDE_BY_SIDE_COLUMNS)
             layout = None if fixed_scale else {"yaxis.range": self._fitted(key, voltage)}
-            update_traces(figure, {PANELS[key][0]: {"y": voltage}}, layout)
+            traces.update({PANELS[key][0]: {"y": voltage}}, layout)
 
     def rescale(self, fixed_scale: bool) -> None:
         for key, figure in self.figures.items():
-            shown = figure.trace(PANELS[key][0]).y
+            shown = self.traces[key][PANELS[key][0]].y
             figure.layout.yaxis.range = self.fixed[key] if fixed_scale else self._fitted(key, shown)
 
 

@@ -10,7 +10,7 @@ from lessons.physiology.emg import Waveform
 from lessons.physiology.potentials import potential_kind, potential_waveforms, relative_voltage
 from lessons.sims.app import SimulationApp
 from lessons.sims.emg_lab.controls import picker
-from lessons.sims.emg_lab.traces import update_traces
+from lessons.sims.emg_lab.traces import NamedTraces
 
 #: Each potential's label, which is also its trace's name (shown in the legend).
 POTENTIAL_KINDS = {
@@ -42,7 +42,7 @@ def _figure(waveforms: dict[str, Waveform]) -> CourseFigure:
     )
 
 
-def _draw(figure: CourseFigure, waveforms: dict[str, Waveform], chosen: str, scaled: bool) -> None:
+def _draw(traces: NamedTraces, waveforms: dict[str, Waveform], chosen: str, scaled: bool) -> None:
     """Highlight ``chosen``; draw every potential at true size or relative to its own size."""
     changes = {}
     for key, waveform in waveforms.items():
@@ -56,7 +56,7 @@ def _draw(figure: CourseFigure, waveforms: dict[str, Waveform], chosen: str, sca
             "opacity": 1.0 if selected else 0.6,
         }
     title = "Voltage (% of its own peak-to-peak)" if scaled else "Voltage (µV)"
-    update_traces(figure, changes, {"yaxis.title.text": title})
+    traces.update(changes, {"yaxis.title.text": title})
 
 
 def _readout(kind: str, waveform: Waveform) -> str:
@@ -79,6 +79,7 @@ def potential_explorer(kind: str = "needle", scaled: bool = False) -> Simulation
         bool(scaled),
     )
     figure = _figure(waveforms)
+    traces = NamedTraces(figure)
     app = SimulationApp(
         "Action potential explorer",
         {"kind": kinds, "scaled": scale},
@@ -92,7 +93,7 @@ def potential_explorer(kind: str = "needle", scaled: bool = False) -> Simulation
     )
 
     def redraw(_change: object = None) -> None:
-        _draw(figure, waveforms, kinds.value, scale.value)
+        _draw(traces, waveforms, kinds.value, scale.value)
         app.readout.value = _readout(kinds.value, waveforms[kinds.value])
 
     kinds.observe(redraw, names="value")

@@ -22,10 +22,10 @@ from lessons.sims.app import SimulationApp, labelled_slider
 from lessons.sims.emg_lab.controls import audio_block, audio_player
 from lessons.sims.emg_lab.traces import (
     FULL_WIDTH_COLUMNS,
+    NamedTraces,
     emg_line,
     min_max_trace,
     stacked_figure,
-    update_traces,
 )
 from lessons.sims.sound import sound_at_fixed_gain, wav_bytes
 
@@ -68,13 +68,13 @@ def _figure(full: RampRecording) -> CourseFigure:
     return figure
 
 
-def _draw(figure: CourseFigure, ramp: RampRecording) -> None:
+def _draw(traces: NamedTraces, ramp: RampRecording) -> None:
     recording = ramp.recording
     _, needle_y = min_max_trace(recording.needle, RAMP_DURATION, FULL_WIDTH_COLUMNS)
     _, surface_y = min_max_trace(recording.surface, RAMP_DURATION, FULL_WIDTH_COLUMNS)
     picture = _ramp_raster(recording.near_needle).source
     changes = {DISCHARGES: {"source": picture}, NEEDLE: {"y": needle_y}, SURFACE: {"y": surface_y}}
-    update_traces(figure, changes)
+    traces.update(changes)
 
 
 def _ramp_summary(ramp: RampRecording) -> str:
@@ -98,6 +98,7 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
     full = record_ramp(1.0, pool)
     slider = labelled_slider("Peak effort (% of maximal drive)", start * 100, 5.0, 100.0, 5.0)
     figure = _figure(full)
+    traces = NamedTraces(figure)
     player = audio_player()
     app = SimulationApp(
         "Effort ramp",
@@ -113,7 +114,7 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
 
     def redraw(_change: object = None) -> None:
         ramp = record_ramp(slider.value / 100.0, pool)
-        _draw(figure, ramp)
+        _draw(traces, ramp)
         sound = sound_at_fixed_gain(ramp.recording.needle, full.recording.needle_peak)
         player.value = wav_bytes(*sound)
         app.readout.value = _ramp_summary(ramp)

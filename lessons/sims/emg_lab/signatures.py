@@ -24,10 +24,10 @@ from lessons.sims.app import SimulationApp
 from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
 from lessons.sims.emg_lab.traces import (
     FULL_WIDTH_COLUMNS,
+    NamedTraces,
     emg_line,
     min_max_trace,
     stacked_figure,
-    update_traces,
 )
 from lessons.sims.sound import wav_bytes
 
@@ -69,12 +69,12 @@ def _figure(kind: str) -> CourseFigure:
     return figure
 
 
-def _draw(figure: CourseFigure, recording: SignatureRecording) -> None:
+def _draw(traces: NamedTraces, recording: SignatureRecording) -> None:
     raster_x, raster_y = _raster(recording.activity.spike_times, SIGNATURE_DURATION)
     _, emg_y = min_max_trace(recording.emg, SIGNATURE_DURATION, FULL_WIDTH_COLUMNS)
     ticks = {"x": raster_x, "y": raster_y, "marker": {"color": COLOURS[recording.kind]}}
     rows = {"yaxis.range": [0.3, recording.sources + 0.7]}
-    update_traces(figure, {DISCHARGES: ticks, NEEDLE: {"y": emg_y}}, rows)
+    traces.update({DISCHARGES: ticks, NEEDLE: {"y": emg_y}}, rows)
 
 
 def _sources_slider(kind: str) -> widgets.IntSlider:
@@ -147,13 +147,14 @@ def signature_explorer(kind: str = "fasciculation") -> SimulationApp:
     sources = _sources_slider(kind)
     player = audio_player()
     app = _app(kinds, sources, player)
+    traces = NamedTraces(app.figure)
     switching = [False]
 
     def redraw(_change: object = None) -> None:
         if switching[0]:
             return
         recording = record_signature(kinds.value, sources.value)
-        _draw(app.figure, recording)
+        _draw(traces, recording)
         player.value = wav_bytes(*emg_audio(recording.emg.voltage, recording.emg.sampling_rate))
         app.readout.value = describe_signature(recording)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -64,14 +65,34 @@ def symmetric_range(peak: float, floor: float) -> list[float]:
     return [-half, half]
 
 
+class NamedTraces:
+    """A figure's traces by name, looked up once and kept: finding a trace by name reads every
+    trace's name through plotly's property machinery (about 30 µs a figure), too slow to repeat
+    on every move of a slider."""
+
+    def __init__(self, figure: CourseFigure) -> None:
+        self.figure = figure
+        self._by_name = {trace.name: figure.trace(trace.name) for trace in figure.data}
+
+    def __getitem__(self, name: str) -> Any:
+        """The trace called ``name``; an unknown name raises ``KeyError`` listing the names."""
+        found = self._by_name.get(name)
+        return self.figure.trace(name) if found is None else found
+
+    def update(self, changes: dict[str, dict], layout: dict | None = None) -> None:
+        """Change several traces (``{name: properties}``) and the layout in one message, so
+        the page redraws the figure once (``CourseFigure`` keeps the properties a trace does
+        not change as they are)."""
+        with self.figure.batch_update():
+            for name, properties in changes.items():
+                self[name].update(**properties)
+            if layout:
+                self.figure.layout.update(layout)
+
+
 def update_traces(
     figure: CourseFigure, changes: dict[str, dict], layout: dict | None = None
 ) -> None:
-    """Change several traces (``{name: properties}``) and the layout of ``figure`` in one
-    message, so the page redraws the figure once (``CourseFigure`` keeps the properties a
-    trace does not change as they are)."""
-    with figure.batch_update():
-        for name, properties in changes.items():
-            figure.trace(name).update(**properties)
-        if layout:
-            figure.layout.update(layout)
+    """One update of traces by name and of the layout, in one message (for a figure whose
+    traces are not kept: views keep a :class:`NamedTraces`)."""
+    NamedTraces(figure).update(changes, layout)
