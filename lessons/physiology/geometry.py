@@ -28,6 +28,7 @@ schematic layout (y points to the skin). Everything is seeded and deterministic.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -193,40 +194,70 @@ def muscle_cross_section(
         _BYTES_PER_PAIR * pairs + _BYTES_PER_POINT * total,
         "fewer points, or more points_per_unit so fewer units are drawn",
     )
-    xs, ys, muscle_index, unit_index = [], [], [], []
-    unit_muscle, centres, radii, fibres_per_point = [], [], [], []
-    for index, (muscle, (cx, cy)) in enumerate(zip(muscles, _layout(muscles), strict=True)):
-        a, b = _ellipse_axes(muscle.area, muscle.aspect)
+    drawn = []
+    for muscle, centre in zip(muscles, _layout(muscles), strict=True):
         count = max(1, round(total * muscle.area / total_area))
-        points = _points_in_ellipse(rng, count, a, b)
-        mean_points = per_unit * muscle.innervation_number / largest
-        n_units = max(1, round(count / mean_points))
-        rank = np.arange(n_units) / max(n_units - 1, 1)
-        sizes = np.exp(math.log(UNIT_SIZE_RANGE) * rank)
-        unit_centre = _points_in_ellipse(rng, n_units, a, b)
-        radius = math.sqrt(min(1.0, overlap / n_units) * muscle.area / math.pi)
-        owner = _assign(rng, points, unit_centre, sizes, radius)
-        first = len(unit_muscle)
-        xs.append(points[:, 0] + cx)
-        ys.append(points[:, 1] + cy)
-        muscle_index.append(np.full(count, index))
-        unit_index.append(owner + first)
-        unit_muscle.extend([index] * n_units)
-        centres.append(unit_centre + np.array([cx, cy]))
-        radii.extend([radius] * n_units)
-        fibres_per_point.append(muscle.innervation_number / mean_points)
+        drawn.append(_draw_muscle(rng, muscle, centre, count, per_unit, overlap, largest))
+    return _joined(muscles, drawn)
+
+
+@dataclass(frozen=True)
+class _DrawnMuscle:
+    """One muscle's drawn fibres (positions, owner unit within the muscle) and its units."""
+
+    x: np.ndarray
+    y: np.ndarray
+    owner: np.ndarray
+    unit_centres: np.ndarray
+    territory_radius: float
+    fibres_per_point: float
+
+
+def _draw_muscle(
+    rng: np.random.Generator,
+    muscle: _Muscle,
+    centre: tuple[float, float],
+    count: int,
+    per_unit: float,
+    overlap: float,
+    largest: int,
+) -> _DrawnMuscle:
+    """``count`` fibres of ``muscle`` and the units that own them, placed at ``centre``."""
+    a, b = _ellipse_axes(muscle.area, muscle.aspect)
+    points = _points_in_ellipse(rng, count, a, b)
+    mean_points = per_unit * muscle.innervation_number / largest
+    n_units = max(1, round(count / mean_points))
+    rank = np.arange(n_units) / max(n_units - 1, 1)
+    sizes = np.exp(math.log(UNIT_SIZE_RANGE) * rank)
+    unit_centre = _points_in_ellipse(rng, n_units, a, b)
+    radius = math.sqrt(min(1.0, overlap / n_units) * muscle.area / math.pi)
+    owner = _assign(rng, points, unit_centre, sizes, radius)
+    return _DrawnMuscle(
+        x=points[:, 0] + centre[0],
+        y=points[:, 1] + centre[1],
+        owner=owner,
+        unit_centres=unit_centre + np.array(centre),
+        territory_radius=radius,
+        fibres_per_point=muscle.innervation_number / mean_points,
+    )
+
+
+def _joined(muscles: Sequence[_Muscle], drawn: list[_DrawnMuscle]) -> CrossSection:
+    """The muscles' drawings as one cross-section, units numbered across muscles."""
+    first_unit = np.cumsum([0] + [len(d.unit_centres) for d in drawn[:-1]])
+    unit_muscle = [index for index, d in enumerate(drawn) for _ in d.unit_centres]
     return CrossSection(
-        x=np.concatenate(xs),
-        y=np.concatenate(ys),
-        muscle=np.concatenate(muscle_index),
-        unit=np.concatenate(unit_index),
+        x=np.concatenate([d.x for d in drawn]),
+        y=np.concatenate([d.y for d in drawn]),
+        muscle=np.concatenate([np.full(len(d.x), i) for i, d in enumerate(drawn)]),
+        unit=np.concatenate([d.owner + first for d, first in zip(drawn, first_unit, strict=True)]),
         muscle_names=tuple(m.name for m in muscles),
         unit_muscle=np.array(unit_muscle),
-        unit_centres=np.concatenate(centres),
-        territory_radius=np.array(radii),
+        unit_centres=np.concatenate([d.unit_centres for d in drawn]),
+        territory_radius=np.array([d.territory_radius for d in drawn for _ in d.unit_centres]),
         innervation_numbers=tuple(m.innervation_number for m in muscles),
         real_motor_units=tuple(m.real_units for m in muscles),
-        fibres_per_point=tuple(fibres_per_point),
+        fibres_per_point=tuple(d.fibres_per_point for d in drawn),
     )
 
 
