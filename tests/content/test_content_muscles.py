@@ -44,7 +44,7 @@ def test_every_row_cites_known_sources_that_its_source_text_names() -> None:
 
 
 def test_an_unknown_muscle_is_refused_with_the_choices() -> None:
-    with pytest.raises(ValueError, match="muscle must be one of .*lateral rectus"):
+    with pytest.raises(ValueError, match=r"muscle must be one of .*lateral rectus"):
         innervated_muscle("biceps")
 
 

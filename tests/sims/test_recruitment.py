@@ -8,29 +8,27 @@ import numpy as np
 import pytest
 from support.png import read_data_uri
 
+from lessons.figures.decimate import min_max_decimate
 from lessons.figures.picture import hex_to_rgb
 from lessons.figures.theme import COLOURS
 from lessons.physiology import MotorUnitPool
+from lessons.physiology.drive_ramp import RAMP_RASTER_BIN
 from lessons.physiology.force_sources import force_sources
-from lessons.sims.recruitment import (
-    FORCE_COLUMNS,
-    RAMP_RASTER_BIN,
-    RASTER_BIN_MS,
-    min_max_decimate,
-    ramp_explorer,
-    raster_image,
-    raster_picture_source,
-    raster_points,
-    recruitment_explorer,
-)
+from lessons.physiology.raster import RASTER_BIN_MS, raster_image, raster_points
 from lessons.sims.recruitment import force_sources_explorer as sources_explorer
+from lessons.sims.recruitment import ramp_explorer, recruitment_explorer
+from lessons.sims.recruitment.ramp import FORCE, FORCE_COLUMNS
+from lessons.sims.recruitment.raster_traces import COLOUR_BAR, RASTER, raster_picture_source
+from lessons.sims.recruitment.sources import ALONE, LAST_RECRUITED, MARKER, TOTAL
+from lessons.sims.recruitment.steady import FIRING, SILENT
+from lessons.sims.recruitment.steady import FORCE as TOTAL_FORCE
 
 POOL = MotorUnitPool()
 
 
 def _raster_pixels(figure) -> np.ndarray:
     """The raster picture's pixels, bottom row first (row 0 = unit 1), as the page draws it."""
-    raster = figure.data[0]
+    raster = figure.trace(RASTER)
     assert raster.type == "image", "the raster is drawn as one picture"
     assert (raster.y0, raster.dy) == (1, 1)
     return read_data_uri(raster.source)
@@ -53,10 +51,10 @@ def _tick_colours(figure, unit: int) -> set[tuple[int, ...]]:
 def test_more_drive_recruits_more_units_and_more_force():
     app = recruitment_explorer(drive=0.1)
     low_units = set(_raster_units(app.figure))
-    low_force = np.mean(app.figure.data[1].y)
+    low_force = np.mean(app.figure.trace(TOTAL_FORCE).y)
     app.controls["drive"].value = 50
     high_units = set(_raster_units(app.figure))
-    high_force = np.mean(app.figure.data[1].y)
+    high_force = np.mean(app.figure.trace(TOTAL_FORCE).y)
     assert low_units < high_units
     assert high_force > 2 * low_force
 
@@ -97,14 +95,14 @@ def test_rate_panel_shows_the_model_rates_and_silent_units():
     app.controls["drive"].value = 30
     rate_figure = app.figures[1]
     rates = POOL.rates(0.3)
-    firing = np.asarray(rate_figure.data[2].x, dtype=int)
-    np.testing.assert_allclose(rate_figure.data[2].y, rates[firing - 1], rtol=1e-5)
-    assert len(rate_figure.data[1].x) == int(np.sum(rates == 0))
+    firing = np.asarray(rate_figure.trace(FIRING).x, dtype=int)
+    np.testing.assert_allclose(rate_figure.trace(FIRING).y, rates[firing - 1], rtol=1e-5)
+    assert len(rate_figure.trace(SILENT).x) == int(np.sum(rates == 0))
     app.controls["drive"].value = 100
     # At full drive every unit fires at its peak rate: 35 Hz for the first, 25 Hz for the last.
-    assert len(rate_figure.data[1].x) == 0
-    assert rate_figure.data[2].y[0] == pytest.approx(35.0)
-    assert rate_figure.data[2].y[-1] == pytest.approx(25.0)
+    assert len(rate_figure.trace(SILENT).x) == 0
+    assert rate_figure.trace(FIRING).y[0] == pytest.approx(35.0)
+    assert rate_figure.trace(FIRING).y[-1] == pytest.approx(25.0)
 
 
 def test_ticks_are_coloured_by_contraction_time():
@@ -117,24 +115,24 @@ def test_ticks_are_coloured_by_contraction_time():
     assert _tick_colours(app.figure, 120) == {fast}
     (middle,) = _tick_colours(app.figure, 60)
     assert middle not in (slow, fast)
-    colour_bar = app.figure.data[2].marker
+    colour_bar = app.figure.trace(COLOUR_BAR).marker
     assert (colour_bar.cmin, colour_bar.cmax) == pytest.approx((30.0, 90.0))
     assert colour_bar.showscale
 
 
 def test_full_drive_is_one_hundred_percent_and_no_drive_is_silence():
     app = recruitment_explorer(drive=1.0)
-    assert np.mean(app.figure.data[1].y) == pytest.approx(100.0, abs=0.5)
+    assert np.mean(app.figure.trace(TOTAL_FORCE).y) == pytest.approx(100.0, abs=0.5)
     app.controls["drive"].value = 0
     assert len(_raster_units(app.figure)) == 0
-    assert np.all(np.asarray(app.figure.data[1].y) == 0)
+    assert np.all(np.asarray(app.figure.trace(TOTAL_FORCE).y) == 0)
     assert "no force" in app.readout.value
 
 
 def test_a_full_update_stays_small():
     # The raster travels as one PNG picture of a few kilobytes, not one marker per discharge.
     app = recruitment_explorer(drive=1.0)
-    assert len(app.figure.data[0].source) < 30_000
+    assert len(app.figure.trace(RASTER).source) < 30_000
     assert _raster_pixels(app.figure).shape == (120, 500, 4)
 
 
@@ -194,7 +192,7 @@ def test_readout_reaches_full_force_at_the_end_of_the_ramp(ramp_app):
 
 
 def test_force_keeps_rising_after_the_last_unit(ramp_app):
-    trace = next(trace for trace in ramp_app.figure.data if trace.name == "Force (% of maximal)")
+    trace = ramp_app.figure.trace(FORCE)
     time, force = np.asarray(trace.x), np.asarray(trace.y)
     at_full_recruitment = force[(time > 6.2) & (time < 6.5)].mean()
     near_the_end = force[(time > 9.6) & (time < 9.9)].mean()
@@ -215,9 +213,9 @@ def test_units_start_firing_just_after_their_thresholds(ramp_app):
 
 
 def test_ramp_traces_are_decimated(ramp_app):
-    force = next(trace for trace in ramp_app.figure.data if trace.name == "Force (% of maximal)")
+    force = ramp_app.figure.trace(FORCE)
     assert len(force.x) <= 2 * FORCE_COLUMNS
-    assert len(ramp_app.figure.data[0].source) < 60_000
+    assert len(ramp_app.figure.trace(RASTER).source) < 60_000
 
 
 def test_bad_ramp_duration_is_refused():
@@ -233,15 +231,15 @@ def test_drive_slider_moves_the_marker_along_the_total_force():
     app.controls["drive"].value = 80
     sources = force_sources(POOL, 0.8)
     expected = float(sources.percent_of_maximum(sources.total_force))
-    assert list(app.figure.data[3].x) == [80]
-    assert app.figure.data[3].y[0] == pytest.approx(expected, abs=0.01)
+    assert list(app.figure.trace(MARKER).x) == [80]
+    assert app.figure.trace(MARKER).y[0] == pytest.approx(expected, abs=0.01)
     assert "<b>120 of 120</b>" in app.readout.value
 
 
 def test_rate_coding_area_sits_above_recruitment_alone():
     app = sources_explorer()
-    alone = np.asarray(app.figure.data[0].y)
-    total = np.asarray(app.figure.data[1].y)
+    alone = np.asarray(app.figure.trace(ALONE).y)
+    total = np.asarray(app.figure.trace(TOTAL).y)
     assert np.all(total >= alone - 1e-4)
     assert total[-1] == pytest.approx(100.0, abs=0.01)
     assert alone[-1] < 25
@@ -250,11 +248,11 @@ def test_rate_coding_area_sits_above_recruitment_alone():
 def test_recruitment_range_moves_the_last_recruitment():
     app = sources_explorer()
     # Default pool: 30 / (30 + 17) = 63.8 % (Fuglevand 1993).
-    assert app.figure.data[2].x[0] == pytest.approx(63.83, abs=0.01)
+    assert app.figure.trace(LAST_RECRUITED).x[0] == pytest.approx(63.83, abs=0.01)
     app.controls["recruitment_range"].value = 90
-    assert app.figure.data[2].x[0] == pytest.approx(100 * 90 / 107, abs=0.01)
+    assert app.figure.trace(LAST_RECRUITED).x[0] == pytest.approx(100 * 90 / 107, abs=0.01)
     app.controls["recruitment_range"].value = 10
-    assert app.figure.data[2].x[0] == pytest.approx(100 * 10 / 27, abs=0.01)
+    assert app.figure.trace(LAST_RECRUITED).x[0] == pytest.approx(100 * 10 / 27, abs=0.01)
     assert "last unit at 37 % drive" in app.readout.value
 
 
