@@ -51,7 +51,7 @@ def half_relaxation_time(time: ArrayLike, force: ArrayLike) -> float:
 
     The classic measure of how fast a twitch relaxes. It is read between the two samples that
     straddle half the peak (linear interpolation), so a coarse record gives nearly the exact
-    value: within 0.01 ms on the 1 ms grid of lesson 00 for the twitch of Fuglevand et al.
+    value: within 0.012 ms on the 1 ms grid of lesson 00 for the twitch of Fuglevand et al.
     (1993), whose closed form is about 2.678 contraction times after the twitch starts.
     """
     times = check.finite_array("time", time)

@@ -31,10 +31,11 @@ def test_the_closed_form_ratio():
     step=st.sampled_from([0.00025, 0.0005, 0.001]),
 )
 def test_half_relaxation_of_a_twitch_is_the_closed_form(contraction, peak, step):
-    # Lesson 00's explorer reads it on a 1 ms grid, lesson 02's on 0.25 ms: both within 0.01 ms.
+    # Lesson 00's explorer reads it on a 1 ms grid (within 0.012 ms), lesson 02's on 0.25 ms;
+    # linear interpolation errs by about 12 step squared per second.
     time = np.arange(0.0, 0.5, step)
     measured = half_relaxation_time(time, twitch_force(time, peak, contraction))
-    assert measured == pytest.approx(HALF_RATIO * contraction, abs=1e-5)
+    assert measured == pytest.approx(HALF_RATIO * contraction, abs=15 * step**2)
 
 
 @pytest.mark.parametrize("contraction", [0.03, 0.09])
