@@ -279,7 +279,7 @@ def test_a_duration_pointing_to_no_sign_is_refused(tmp_path):
 
 def test_the_vignettes_cover_every_level_and_the_urgent_level_twice():
     cases = vignettes()
-    assert 12 <= len(cases) <= 20
+    assert 12 <= len(cases) <= 24
     assert {case.expected for case in cases} == set(LEVELS)
     assert sum(case.expected == "urgent same day" for case in cases) >= 2
     assert all(case.feedback.strip() and case.story.strip() for case in cases)
@@ -294,6 +294,11 @@ def test_the_vignettes_cover_every_level_and_the_urgent_level_twice():
         "cramps_with_fluid_loss",
         "tetany",
         "wound_then_stiff_jaw_or_spasms",
+        "weakness_with_swallowing_or_breathing_trouble",
+        "sudden_weakness",
+        "chest_pain",
+        "reflex_or_upper_motor_neuron_signs",
+        "speech_or_swallowing_slowly_harder",
     ],
 )
 def test_each_new_sign_decides_at_least_one_vignette(sign):
