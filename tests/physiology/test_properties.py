@@ -316,6 +316,10 @@ CASES = [(function, valid, name) for function, valid, names in CALLS for name in
 @settings(max_examples=12, deadline=None)
 @given(bad=NOT_A_NUMBER)
 def test_a_value_that_is_not_a_number_is_refused_by_the_parameters_name(function, valid, name, bad):
+    if function is force_gain and name == "isi" and bad == math.inf:
+        # An infinite interval is a documented input: the first discharge of a train, gain 1.
+        assert force_gain(**{**valid, name: bad}) == 1.0
+        return
     with pytest.raises(ValueError) as error:
         function(**{**valid, name: bad})
     assert str(error.value).startswith(name), str(error.value)
