@@ -23,24 +23,32 @@ WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 CELL_TIMEOUT_SECONDS = 120
 
 
-def execute_notebook(path: Path) -> float:
-    """Run ``path`` top to bottom in a fresh kernel, save it in place, return the seconds taken."""
+def course_client(
+    notebook: nbformat.NotebookNode, workdir: Path, timeout: int = CELL_TIMEOUT_SECONDS
+):  # -> nbclient.NotebookClient (imported lazily: only runs of lessons need it)
+    """A kernel client with the settings every run of a lesson uses, in place or for the site:
+    a cell time limit, the python3 kernel, no saved widget state, no timings."""
     from nbclient import NotebookClient
 
+    return NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(workdir)}},
+        store_widget_state=False,
+        record_timing=False,
+    )
+
+
+def execute_notebook(path: Path) -> float:
+    """Run ``path`` top to bottom in a fresh kernel, save it in place, return the seconds taken."""
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory(prefix="lessons-progress-") as progress_dir:
         # A student's own progress file must never shape the committed outputs.
         previous = os.environ.get("LESSONS_PROGRESS_DIR")
         os.environ["LESSONS_PROGRESS_DIR"] = progress_dir
         try:
-            client = NotebookClient(
-                notebook,
-                timeout=CELL_TIMEOUT_SECONDS,
-                kernel_name="python3",
-                resources={"metadata": {"path": str(path.parent)}},
-                store_widget_state=False,
-                record_timing=False,
-            )
+            client = course_client(notebook, path.parent)
             started = time.perf_counter()
             client.execute()
             elapsed = time.perf_counter() - started

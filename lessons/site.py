@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 import nbformat
 
 from lessons.content.course import LessonEntry, course_map
+from lessons.notebook_tools import course_client
 from lessons.static_mode import LIVE_NOTE_CLASS, LIVE_URL_ENV, STATIC_ENV, binder_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,7 @@ DEFAULT_OUT = ROOT / "_build" / "site"
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 STATIC = "_static"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
-CELL_TIMEOUT_SECONDS = 300
+CELL_TIMEOUT_SECONDS = 300  # two kernels share the build machine's two cores
 #: Two kernels at a time: the build machines (and CI) have two cores.
 PARALLEL_KERNELS = 2
 
@@ -170,8 +171,6 @@ async def _execute_all(
 
 
 async def _execute(page: SitePage, scratch: Path, ref: str) -> nbformat.NotebookNode:
-    from nbclient import NotebookClient
-
     assert page.source is not None
     notebook = nbformat.read(page.source, as_version=4)  # read only: never written back
     workdir = scratch / page.source.stem
@@ -183,14 +182,7 @@ async def _execute(page: SitePage, scratch: Path, ref: str) -> nbformat.Notebook
         # A student's own progress file must not shape what the site shows.
         "LESSONS_PROGRESS_DIR": str(workdir / "progress"),
     }
-    client = NotebookClient(
-        notebook,
-        timeout=CELL_TIMEOUT_SECONDS,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(workdir)}},
-        store_widget_state=False,
-        record_timing=False,
-    )
+    client = course_client(notebook, workdir, timeout=CELL_TIMEOUT_SECONDS)
     await client.async_execute(env=environment)
     replace_widget_views(notebook, binder_url(page.lesson.notebook, ref))
     return notebook
