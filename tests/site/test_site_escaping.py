@@ -54,5 +54,5 @@ def test_a_notebook_name_that_a_browser_reads_as_a_scheme_is_refused(tmp_path, m
     path = tmp_path / "course.yaml"
     path.write_text(yaml.safe_dump({"lessons": [lesson]}))
     monkeypatch.setattr(course, "data_file", lambda name: Path(path))
-    with pytest.raises(ValueError, match=r"lesson 0 \(00\): notebook must be a file name"):
+    with pytest.raises(ValueError, match=r"course\.yaml.*row 1.*notebook must be a file name"):
         course.course_map()
