@@ -162,6 +162,7 @@ def test_the_examples_in_the_instructors_readme_are_valid_questions() -> None:
         "single_choice",
         "numeric",
         "classification",
+        "triage_case",
     }
     for example in examples:
         TypeAdapter(Question).validate_python(example)
