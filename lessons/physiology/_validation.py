@@ -78,6 +78,15 @@ def finite_array(name: str, values: ArrayLike, bytes_per_element: float = 0.0) -
     array is refused when the call would exceed the memory budget; an array's size is checked
     before it is converted.
     """
+    if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
+        # The common case (a model's own arrays, once per slider move): no conversion needed.
+        if bytes_per_element:
+            _budget.elements(name, values, values.size, bytes_per_element)
+        array = values.astype(float, copy=False)
+        if not np.isfinite(array).all():
+            bad = array[~np.isfinite(array)].ravel()[0]
+            raise ValueError(f"{name} must be finite numbers in (-inf, inf); got a value {bad!r}")
+        return array
     if isinstance(values, np.ndarray) and bytes_per_element:
         _budget.elements(name, values, values.size, bytes_per_element)
     if is_text_or_bool(values):
