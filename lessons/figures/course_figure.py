@@ -16,7 +16,7 @@ reach a trace by its name (:meth:`CourseFigure.trace`), never by its position, s
 reordering traces cannot silently redraw the wrong one.
 
 The overrides below use private parts of plotly 7.1 (``_send_restyle_msg``,
-``_send_update_msg``, ``_normalize_trace_indexes``, ``_esm``, the ``_widget_data`` and
+``_send_update_msg``, ``_normalize_trace_indexes``, ``_esm``, ``_data``, the ``_widget_data`` and
 ``_widget_layout`` traits). ``tests/figures/test_plotly_contract.py`` fails, naming the part,
 when a plotly upgrade renames or removes one of them.
 """
@@ -81,12 +81,14 @@ class CourseFigure(go.FigureWidget):
 
     def trace(self, name: str) -> Any:
         """The one trace called ``name``; a missing or repeated name raises ``KeyError``."""
-        found = [trace for trace in self.data if trace.name == name]
+        # Names are read from plotly's plain trace dictionaries (``_data``): reading them
+        # through the trace objects costs plotly's property machinery on every slider move.
+        found = [index for index, trace in enumerate(self._data) if trace.get("name") == name]
         if len(found) != 1:
-            names = [trace.name for trace in self.data]
+            names = [trace.get("name") for trace in self._data]
             problem = "no trace" if not found else f"{len(found)} traces"
             raise KeyError(f"{problem} named {name!r} in this figure; its traces are {names}")
-        return found[0]
+        return self.data[found[0]]
 
     @property
     def _esm(self) -> str:

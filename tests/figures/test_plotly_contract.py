@@ -51,3 +51,5 @@ def test_the_private_traits_and_the_undefined_marker_exist():
         assert trait in figure.trait_names() or hasattr(figure, trait), f"{trait} is gone"
     assert Undefined is not None
     assert "_widget_data" in figure._trait_values
+    figure.add_scatter(y=[1], name="force")
+    assert figure._data[0]["name"] == "force", "FigureWidget._data no longer holds trace dicts"
