@@ -2,6 +2,7 @@
 
 python -m lessons.quiz validate data/quizzes/*.yaml   # check banks against the schema
 python -m lessons.quiz answer-key [--output key.md]   # the answer key, from the banks
+python -m lessons.quiz lint [data/quizzes/*.yaml]     # fair options (lessons.quiz.lint)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from lessons.paths import data_file
 from lessons.quiz.answer_key import answer_key
 from lessons.quiz.bank import QuestionBankError, load_bank
+from lessons.quiz.lint import format_report, lint_banks
 
 
 def validate(paths: Sequence[str]) -> int:
@@ -30,6 +32,29 @@ def validate(paths: Sequence[str]) -> int:
     return broken
 
 
+def lint(paths: Sequence[str]) -> int:
+    """Lint the banks (default: every bank of the course) as one course. Returns 0 if fair."""
+    files = [Path(name) for name in paths] or sorted(data_file("quizzes").glob("*.yaml"))
+    banks = []
+    for path in files:
+        try:
+            banks.append((_label(path), load_bank(path)))
+        except QuestionBankError as error:
+            print(f"FAIL {path}\n{error}", file=sys.stderr)
+            return 1
+    report = lint_banks(banks)
+    print(format_report(report))
+    return 0 if report.passed else 1
+
+
+def _label(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons.quiz", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -37,9 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("banks", nargs="+", help="bank files, e.g. data/quizzes/*.yaml")
     key = commands.add_parser("answer-key", help="write the answer key of every bank")
     key.add_argument("--output", type=Path, help="a Markdown file (default: print it)")
+    fair = commands.add_parser("lint", help="check that options give no cue (fair options)")
+    fair.add_argument("banks", nargs="*", help="bank files (default: every bank of the course)")
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return 1 if validate(arguments.banks) else 0
+    if arguments.command == "lint":
+        return lint(arguments.banks)
     if arguments.command == "answer-key":
         banks = [load_bank(path) for path in sorted(data_file("quizzes").glob("*.yaml"))]
         text = answer_key(banks)
