@@ -15,7 +15,8 @@ from pathlib import Path
 from lessons.paths import data_file
 from lessons.quiz.answer_key import answer_key
 from lessons.quiz.bank import QuestionBankError, load_bank
-from lessons.quiz.lint import format_report, lint_banks
+from lessons.quiz.lint import lint_banks
+from lessons.quiz.lint_report import format_report
 
 
 def validate(paths: Sequence[str]) -> int:

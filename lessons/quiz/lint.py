@@ -1,11 +1,12 @@
 """The fair-options lint of the question banks: ``python -m lessons.quiz lint [files...]``.
 
 Applies the rules of ``lessons.quiz.lint_rules`` to single-choice and multiple-select
-questions, bank by bank and over the whole course, and reports every problem with its file,
-question id and rule. Rules 1 and 2 are course-wide rates (one long correct option is no
-cue; a habit is); when one fails, every question that feeds it is named. Rules 3 and 4 fail
-on any question or pair. Triage cases are skipped: their four options are the fixed levels
-of care, the same for every case, so their lengths carry no cue.
+questions, bank by bank and over the whole course, and finds every problem with its file,
+question id and rule (``lessons.quiz.lint_report`` writes the report). Rules 1 and 2 are
+course-wide rates, rule 1 per question type (one long correct option is no cue; a habit is);
+they fail on a cue either way, and then every question that feeds it is named. Rules 3 and 4
+fail on any question or pair. Triage cases are skipped: their four options are the fixed
+levels of care, the same for every case, so their lengths carry no cue.
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ TRIAGE_NOTE = (
     "triage cases are skipped: their four options are the fixed levels of care, the same "
     "for every case, so their lengths carry no cue"
 )
+# Rule 1 is judged per type: for multiple select most options are right, so chance is high,
+# and pooling the two types would let one hide a cue in the other.
+QUESTION_KINDS = {"single_choice": "single choice", "multiple_select": "multiple select"}
 TIES_NOTE = (
-    "a correct option tied for longest with k - 1 others counts 1/k; for multiple select, "
-    "chance is the share of options that are correct"
+    "how often the correct option is the longest, per question type (a correct option tied "
+    "for longest with k - 1 others counts 1/k; for multiple select, chance is the share of "
+    "options that are correct)"
 )
 
 
@@ -46,12 +51,58 @@ class Finding:
 
 
 @dataclass
+class Lengths:
+    """Rule 1 for one question type: how often the correct option is the longest."""
+
+    questions: int = 0
+    hits: float = 0.0  # sum of longest-option hits
+    chance: float = 0.0  # sum of their chance levels
+
+    def add(self, question: SingleChoiceQuestion | MultipleSelectQuestion) -> None:
+        self.questions += 1
+        self.hits += rules.longest_hit(question.choices)
+        self.chance += rules.chance(question.choices)
+
+    def __iadd__(self, other: Lengths) -> Lengths:
+        self.questions += other.questions
+        self.hits += other.hits
+        self.chance += other.chance
+        return self
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.questions if self.questions else 0.0
+
+    @property
+    def chance_rate(self) -> float:
+        return self.chance / self.questions if self.questions else 0.0
+
+    def band(self) -> tuple[float, float]:
+        """The allowed rates: chance minus the low margin to chance plus the margin.
+
+        Each margin is at least one question's worth (1/questions): a rate over a few
+        questions moves in such steps, so a small bank is not failed for one long option.
+        """
+        step = 1 / self.questions if self.questions else 0.0
+        low = self.chance_rate - max(rules.LONGEST_LOW_MARGIN, step)
+        return max(low, 0.0), self.chance_rate + max(rules.LONGEST_MARGIN, step)
+
+    def cue(self) -> int:
+        """+1 if the correct option is the longest too often, -1 too rarely, else 0."""
+        low, high = self.band()
+        return (self.rate > high) - (self.rate < low)
+
+    def __str__(self) -> str:
+        return f"{self.hits:g} of {self.questions} ({self.rate:.0%}, chance {self.chance_rate:.0%})"
+
+
+@dataclass
 class Tally:
     """The figures of one bank, or of the course (the sum of its banks)."""
 
-    questions: int = 0
-    hits: float = 0.0  # sum of longest-option hits (rule 1)
-    chance: float = 0.0  # sum of their chance levels
+    lengths: dict[str, Lengths] = field(
+        default_factory=lambda: {kind: Lengths() for kind in QUESTION_KINDS}
+    )
     triage_cases: int = 0
     correct_options: int = 0
     correct_absolute: int = 0  # correct options holding an absolute word
@@ -63,16 +114,15 @@ class Tally:
 
     def __iadd__(self, other: Tally) -> Tally:
         for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+            if name != "lengths":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        for kind, lengths in other.lengths.items():
+            self.lengths[kind] += lengths
         return self
 
     @property
-    def longest_rate(self) -> float:
-        return self.hits / self.questions if self.questions else 0.0
-
-    @property
-    def chance_rate(self) -> float:
-        return self.chance / self.questions if self.questions else 0.0
+    def questions(self) -> int:
+        return sum(lengths.questions for lengths in self.lengths.values())
 
     @property
     def correct_share(self) -> float:
@@ -82,11 +132,10 @@ class Tally:
     def distractor_share(self) -> float:
         return self.distractor_absolute / self.distractors if self.distractors else 0.0
 
-    def longest_fails(self) -> bool:
-        return self.longest_rate > self.chance_rate + rules.LONGEST_MARGIN
-
-    def absolute_fails(self) -> bool:
-        return self.distractor_share - self.correct_share > rules.ABSOLUTE_MARGIN
+    def absolute_cue(self) -> int:
+        """+1 if distractors hold absolute words too often, -1 correct options, else 0."""
+        gap = self.distractor_share - self.correct_share
+        return (gap > rules.ABSOLUTE_MARGIN) - (gap < -rules.ABSOLUTE_MARGIN)
 
 
 @dataclass
@@ -119,9 +168,7 @@ def tally_bank(bank: Bank) -> Tally:
     """The figures of one bank (rules 1 to 3)."""
     tally = Tally(triage_cases=sum(isinstance(q, TriageCaseQuestion) for q in bank.questions))
     for question in choice_questions(bank):
-        tally.questions += 1
-        tally.hits += rules.longest_hit(question.choices)
-        tally.chance += rules.chance(question.choices)
+        tally.lengths[question.type].add(question)
         ratio = rules.length_ratio(question.choices)
         tally.uneven += ratio is not None and ratio > rules.UNEVEN_RATIO
         for choice in question.choices:
@@ -146,12 +193,31 @@ def longest_problem(question: SingleChoiceQuestion | MultipleSelectQuestion) -> 
     return [f"the longest option ({longest} characters) is correct ({right})"]
 
 
+def shorter_problem(question: SingleChoiceQuestion | MultipleSelectQuestion) -> list[str]:
+    """A distractor is (or ties for) the longest option (rule 1, reverse cue)."""
+    if rules.longest_hit(question.choices) >= rules.chance(question.choices):
+        return []
+    longest = max(rules.option_length(choice.text) for choice in question.choices)
+    wrong = [c.id for c in question.choices if rules.option_length(c.text) == longest]
+    return [f"the longest option ({longest} characters) is a distractor ({wrong[0]!r})"]
+
+
 def absolute_problems(question: SingleChoiceQuestion | MultipleSelectQuestion) -> list[str]:
     """Each distractor that holds absolute words (rule 2)."""
+    return _absolute(question, correct=False)
+
+
+def absolute_right_problems(question: SingleChoiceQuestion | MultipleSelectQuestion) -> list[str]:
+    """Each correct option that holds absolute words (rule 2, reverse cue)."""
+    return _absolute(question, correct=True)
+
+
+def _absolute(question: SingleChoiceQuestion | MultipleSelectQuestion, correct: bool) -> list[str]:
+    role = "correct option" if correct else "distractor"
     return [
-        f"distractor {choice.id!r} says {', '.join(map(repr, words))}"
+        f"{role} {choice.id!r} says {', '.join(map(repr, words))}"
         for choice in question.choices
-        if not choice.correct and (words := rules.absolute_words(choice.text))
+        if choice.correct == correct and (words := rules.absolute_words(choice.text))
     ]
 
 
@@ -169,6 +235,10 @@ def uneven_problem(question: SingleChoiceQuestion | MultipleSelectQuestion) -> l
         f"its options of more than {rules.FEW_WORDS} words run from {min(lengths)} to "
         f"{max(lengths)} characters, {ratio:.2f} times (at most {rules.UNEVEN_RATIO})"
     ]
+
+
+def _of_kind(kind: str, check):
+    return lambda question: check(question) if question.type == kind else []
 
 
 def question_findings(banks: Sequence[tuple[str, Bank]], rule: str, check) -> list[Finding]:
@@ -209,79 +279,14 @@ def lint_banks(banks: Sequence[tuple[str, Bank]]) -> LintReport:
         tally = tally_bank(bank)
         report.banks.append((file, tally))
         report.course += tally
-    if report.course.longest_fails():
-        report.findings += question_findings(banks, "correct-is-longest", longest_problem)
-    if report.course.absolute_fails():
-        report.findings += question_findings(banks, "absolute-words", absolute_problems)
+    for kind, lengths in report.course.lengths.items():
+        check = {1: longest_problem, -1: shorter_problem}.get(lengths.cue())
+        if check:
+            of_kind = _of_kind(kind, check)
+            report.findings += question_findings(banks, "correct-is-longest", of_kind)
+    absolute = {1: absolute_problems, -1: absolute_right_problems}.get(report.course.absolute_cue())
+    if absolute:
+        report.findings += question_findings(banks, "absolute-words", absolute)
     report.findings += question_findings(banks, "uneven-length", uneven_problem)
     report.findings += duplicate_findings(banks)
     return report
-
-
-def format_report(report: LintReport) -> str:
-    """The report as text: per bank, course-wide with a verdict per rule, then problems."""
-    course = report.course
-    lines = [
-        f"Fair-options lint: {len(report.banks)} banks, {course.questions} single-choice and "
-        f"multiple-select questions ({course.triage_cases} {TRIAGE_NOTE}).",
-        "",
-    ]
-    lines += [f"{file}: {_bank_line(tally)}" for file, tally in report.banks]
-    lines += ["", "Course-wide:", *_course_lines(report)]
-    if report.findings:
-        lines += ["", f"Problems ({len(report.findings)}):"]
-        lines += [f"  - {finding}" for finding in report.findings]
-        lines += ["", f"FAIL: the course breaks {', '.join(report.broken_rules())}."]
-    else:
-        lines += ["", "PASS: the options give no cue by any of the four rules."]
-    return "\n".join(lines)
-
-
-def _bank_line(tally: Tally) -> str:
-    return (
-        f"{tally.questions} questions; correct option longest {_longest(tally)}; "
-        f"absolute words in {tally.correct_absolute} of {tally.correct_options} correct "
-        f"options, {tally.distractor_absolute} of {tally.distractors} distractors; "
-        f"{tally.uneven} with uneven options"
-    )
-
-
-def _longest(tally: Tally) -> str:
-    return (
-        f"in {tally.hits:g} of {tally.questions} ({tally.longest_rate:.0%}, "
-        f"chance {tally.chance_rate:.0%})"
-    )
-
-
-def _course_lines(report: LintReport) -> list[str]:
-    course = report.course
-    broken = set(report.broken_rules())
-
-    def verdict(rule: str) -> str:
-        return f"  {'FAIL' if rule in broken else 'ok  '} {rule}: "
-
-    uneven = sum(f.rule == "uneven-length" for f in report.findings)
-    pairs = sum(f.rule == "near-duplicate" for f in report.findings)
-    limit = course.chance_rate + rules.LONGEST_MARGIN
-    return [
-        verdict("correct-is-longest")
-        + f"{course.hits:g} of {course.questions} questions ({course.longest_rate:.1%}); "
-        f"chance {course.chance_rate:.1%}, at most {limit:.1%} allowed "
-        f"(chance + {_points(rules.LONGEST_MARGIN)}; {TIES_NOTE})",
-        verdict("absolute-words")
-        + f"in {course.correct_absolute} of {course.correct_options} correct options "
-        f"({course.correct_share:.1%}, {course.correct_words} words) and "
-        f"{course.distractor_absolute} of {course.distractors} distractors "
-        f"({course.distractor_share:.1%}, {course.distractor_words} words); distractors may "
-        f"exceed correct options by at most {_points(rules.ABSOLUTE_MARGIN)}",
-        verdict("uneven-length")
-        + f"{uneven} questions with options of more than {rules.FEW_WORDS} words whose "
-        f"longest is more than {rules.UNEVEN_RATIO} times the shortest",
-        verdict("near-duplicate")
-        + f"{pairs} pairs of questions of different banks more similar than "
-        f"{rules.DUPLICATE_THRESHOLD:.2f}",
-    ]
-
-
-def _points(fraction: float) -> str:
-    return f"{fraction * 100:g} percentage points"

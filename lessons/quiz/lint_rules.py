@@ -9,12 +9,16 @@ the course and writes the report (``python -m lessons.quiz lint``). The four rul
    the correct option is strictly the longest, ``1/k`` when it ties with ``k - 1`` others for
    the longest (the expected score of a student who picks the longest and breaks ties at
    random), 0 otherwise. Its chance level is the share of options that are correct (``1/n``
-   for a single choice). Course-wide, the mean hit may exceed the mean chance by at most
-   ``LONGEST_MARGIN``.
+   for a single choice). Course-wide and per question type (single choice, multiple
+   select), the mean hit may exceed the mean chance by at most ``LONGEST_MARGIN``. It may
+   not fall more than ``LONGEST_LOW_MARGIN`` below it either: banks rewritten so that the
+   right option is never the longest teach the reverse cue, "never pick the longest". Each
+   margin is at least one question's worth (``1/questions``).
 2. **absolute-words**: "always", "never", "only" ... mark distractors in careless items, so
    a student learns to avoid them. Counted by role, course-wide: the share of distractors
    that hold one may exceed the share of correct options that hold one by at most
-   ``ABSOLUTE_MARGIN``.
+   ``ABSOLUTE_MARGIN``, and, for the reverse cue ("the absolute one is right"), fall short
+   of it by at most as much.
 3. **uneven-length**: within one question, options of more than ``FEW_WORDS`` words whose
    longest is more than ``UNEVEN_RATIO`` times the shortest (in characters) stand out.
 4. **near-duplicate**: two questions of different banks whose prompt and correct answers,
@@ -42,6 +46,8 @@ from lessons.quiz.schema import (
 # chance even when lengths carry no cue at all (one question moves the rate by ~2 points), so
 # the rate may sit up to 5 percentage points above chance; more than that is a pattern.
 LONGEST_MARGIN = 0.05
+# Below chance the cue is weaker (it only rules one option out), so the band is wider there.
+LONGEST_LOW_MARGIN = 0.10
 
 # Rule 2. Correct options may hold absolute words where they are true ("all of its fibres");
 # the cue is a gap between roles. With ~85 correct options and ~140 distractors, one standard

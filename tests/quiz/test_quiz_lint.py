@@ -7,7 +7,7 @@ import pytest
 from lessons.quiz import lint_rules as rules
 from lessons.quiz.__main__ import main
 from lessons.quiz.bank import load_bank
-from lessons.quiz.lint import lint_banks
+from lessons.quiz.lint import Lengths, lint_banks
 from lessons.quiz.schema import Choice
 
 
@@ -162,6 +162,29 @@ def test_course_figures_add_up_over_banks(write_bank):
     cheat = load_bank(write_bank(cheating_bank(), "98_cheat.yaml"))
     report = lint_banks([("a.yaml", cheat), ("b.yaml", cheat)])
     assert report.course.questions == 6
-    assert report.course.longest_rate == 1
+    assert report.course.lengths["single_choice"].rate == 1
+    assert report.course.lengths["multiple_select"].questions == 0
     assert report.course.correct_absolute == 2  # "every" in the duplicated right option
     assert report.course.distractors == report.course.distractor_absolute == 14
+
+
+def test_a_bank_whose_right_option_is_never_the_longest_fails_too(bank_data, write_bank, capsys):
+    template = question("q", "Which one?", "short", "a longer wrong option", "another wrong one")
+    bank_data["questions"] = [{**template, "id": f"q{i}"} for i in range(12)]
+    assert main(["lint", str(write_bank(bank_data))]) == 1
+    out = capsys.readouterr().out
+    assert "question 'q0', rule 'correct-is-longest': the longest option" in out
+    assert "is a distractor ('wrong-0')" in out
+
+
+def test_the_band_is_at_least_one_question_wide():
+    one = Lengths(questions=1, hits=0.0, chance=0.25)
+    assert one.cue() == 0
+    many = Lengths(questions=40, hits=0.0, chance=10.0)
+    assert many.cue() == -1
+    assert Lengths(questions=40, hits=13.0, chance=10.0).cue() == 1
+
+
+def test_the_course_banks_pass_the_lint(capsys):
+    status = main(["lint"])
+    assert status == 0, capsys.readouterr().out
