@@ -85,7 +85,7 @@ class Lengths:
         """
         step = 1 / self.questions if self.questions else 0.0
         low = self.chance_rate - max(rules.LONGEST_LOW_MARGIN, step)
-        return max(low, 0.0), self.chance_rate + max(rules.LONGEST_MARGIN, step)
+        return max(low, 0.0), min(self.chance_rate + max(rules.LONGEST_MARGIN, step), 1.0)
 
     def cue(self) -> int:
         """+1 if the correct option is the longest too often, -1 too rarely, else 0."""
@@ -132,10 +132,15 @@ class Tally:
     def distractor_share(self) -> float:
         return self.distractor_absolute / self.distractors if self.distractors else 0.0
 
+    def absolute_margin(self) -> float:
+        """ABSOLUTE_MARGIN, or one correct option's worth where that is more (a small bank)."""
+        step = 1 / self.correct_options if self.correct_options else 0.0
+        return max(rules.ABSOLUTE_MARGIN, step)
+
     def absolute_cue(self) -> int:
         """+1 if distractors hold absolute words too often, -1 correct options, else 0."""
         gap = self.distractor_share - self.correct_share
-        return (gap > rules.ABSOLUTE_MARGIN) - (gap < -rules.ABSOLUTE_MARGIN)
+        return (gap > self.absolute_margin()) - (gap < -self.absolute_margin())
 
 
 @dataclass

@@ -66,7 +66,7 @@ def _course_lines(report: LintReport) -> list[str]:
         f"({course.correct_share:.1%}, {course.correct_words} words) and "
         f"{course.distractor_absolute} of {course.distractors} distractors "
         f"({course.distractor_share:.1%}, {course.distractor_words} words); the two shares may "
-        f"differ by at most {_points(rules.ABSOLUTE_MARGIN)}",
+        f"differ by at most {_points(course.absolute_margin())}",
         verdict("uneven-length")
         + f"{uneven} questions with options of more than {rules.FEW_WORDS} words whose "
         f"longest is more than {rules.UNEVEN_RATIO} times the shortest",
@@ -77,4 +77,4 @@ def _course_lines(report: LintReport) -> list[str]:
 
 
 def _points(fraction: float) -> str:
-    return f"{fraction * 100:g} percentage points"
+    return f"{fraction * 100:.3g} percentage points"

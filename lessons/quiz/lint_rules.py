@@ -17,8 +17,8 @@ the course and writes the report (``python -m lessons.quiz lint``). The four rul
 2. **absolute-words**: "always", "never", "only" ... mark distractors in careless items, so
    a student learns to avoid them. Counted by role, course-wide: the share of distractors
    that hold one may exceed the share of correct options that hold one by at most
-   ``ABSOLUTE_MARGIN``, and, for the reverse cue ("the absolute one is right"), fall short
-   of it by at most as much.
+   ``ABSOLUTE_MARGIN`` (or one correct option's worth, where that is more), and, for the
+   reverse cue ("the absolute one is right"), fall short of it by at most as much.
 3. **uneven-length**: within one question, options of more than ``FEW_WORDS`` words whose
    longest is more than ``UNEVEN_RATIO`` times the shortest (in characters) stand out.
 4. **near-duplicate**: two questions of different banks whose prompt and correct answers,

@@ -7,7 +7,7 @@ import pytest
 from lessons.quiz import lint_rules as rules
 from lessons.quiz.__main__ import main
 from lessons.quiz.bank import load_bank
-from lessons.quiz.lint import Lengths, lint_banks
+from lessons.quiz.lint import Lengths, Tally, lint_banks
 from lessons.quiz.schema import Choice
 
 
@@ -183,6 +183,11 @@ def test_the_band_is_at_least_one_question_wide():
     many = Lengths(questions=40, hits=0.0, chance=10.0)
     assert many.cue() == -1
     assert Lengths(questions=40, hits=13.0, chance=10.0).cue() == 1
+
+
+def test_the_absolute_word_margin_is_at_least_one_correct_option_wide():
+    assert Tally(correct_options=9).absolute_margin() == pytest.approx(1 / 9)
+    assert Tally(correct_options=85).absolute_margin() == rules.ABSOLUTE_MARGIN
 
 
 def test_the_course_banks_pass_the_lint(capsys):
