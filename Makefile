@@ -19,10 +19,11 @@ $(STAMP): pyproject.toml
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-## course: open the course in JupyterLab (localhost only, token authentication on)
+## course: open the course in JupyterLab on lesson 00 (localhost only, token authentication on)
+# ./start adds the course's Jupyter settings (jupyter-config/, the same as on Binder): lesson 00
+# as the start page, at the URL the server prints, and no "Jupyter news" pop-up.
 course: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ALLOW_ROOT) \
-		--LabApp.news_url=None notebooks/00_welcome.ipynb
+	./start $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ALLOW_ROOT)
 
 ## test: lint, the package's layers (import-linter), unit tests, every notebook under nbval
 test: $(STAMP)

@@ -59,3 +59,62 @@ def test_post_build_installs_the_course_package_without_dependencies():
     script = (ROOT / "postBuild").read_text()
     assert os.access(ROOT / "postBuild", os.X_OK)
     assert "pip install --no-deps" in script and "--editable ." in script
+
+
+# One set of Jupyter settings (jupyter-config/) for Binder and `make course`, through ./start.
+
+
+def test_binder_starts_the_server_through_the_course_start_script(dockerfile):
+    assert 'ENV R2D_ENTRYPOINT="${REPO_DIR}/start"' in dockerfile
+
+
+def test_make_course_starts_jupyterlab_through_the_same_script():
+    result = subprocess.run(
+        ["make", "--dry-run", "-o", f"{sys.prefix}/.installed", "course", f"VENV={sys.prefix}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    (recipe,) = [line for line in result.stdout.splitlines() if " lab " in line]
+    assert recipe.startswith("./start ") and "/jupyter lab " in recipe
+
+
+def _through_start(code: str) -> str:
+    env = {key: value for key, value in os.environ.items() if key != "JUPYTER_CONFIG_PATH"}
+    result = subprocess.run(
+        [str(ROOT / "start"), sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_start_puts_the_course_settings_first_on_the_jupyter_config_path():
+    first = _through_start(
+        "from jupyter_core.paths import jupyter_config_path; print(jupyter_config_path()[0])"
+    )
+    assert Path(first) == ROOT / "jupyter-config"
+
+
+def test_the_course_settings_turn_the_news_plugin_off():
+    # JupyterLab 4.6 asks "Would you like to get notified about official Jupyter news?" even
+    # with LabApp.news_url=None; only the disabled plugin does not.
+    disabled = _through_start(
+        "from jupyterlab_server.config import get_static_page_config as config; "
+        "print(sorted(k for k, v in config()['disabledExtensions'].items() if v))"
+    )
+    assert "@jupyterlab/apputils-extension:announcements" in disabled
+
+
+def test_the_course_settings_open_lesson_00():
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("jupyter_server_config.py", path=str(ROOT / "jupyter-config"))
+    url = config.load_config().LabApp.default_url
+    assert url == "/lab/tree/notebooks/00_welcome.ipynb"
+    assert (ROOT / url.removeprefix("/lab/tree/")).is_file()
