@@ -25,10 +25,11 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 course: $(STAMP)
 	./start $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(ALLOW_ROOT)
 
-## test: lint, the package's layers (import-linter), unit tests, every notebook under nbval
+## test: lint, the package's layers (import-linter), fair quiz options, unit tests, notebooks (nbval)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/python -m lessons.quiz lint
 	$(BIN)/python -m pytest
 
 ## notebooks: re-execute every lesson in place (no widget state saved)
