@@ -105,6 +105,30 @@ class SimulationApp:
         return f"<{type(self).__name__} {self.title!r}>"
 
 
+#: The narrowest a slider's track gets, however short its label: room to set a value by mouse.
+TRACK_MIN_WIDTH = "320px"
+#: The track's row: as tall as ipywidgets' own one-row slider, so the round handle fits in it.
+TRACK_ROW_HEIGHT = "var(--jp-widgets-inline-height, 28px)"
+
+
+def slider_look() -> dict:
+    """``style`` and ``layout`` for a slider: its label on a line of its own, the value at the
+    label's right and the track below, at least ``TRACK_MIN_WIDTH`` wide and as wide as the
+    label. (ipywidgets puts label, track and value in one row of a fixed width, so a long label
+    left the track a few pixels.) The label stays the slider's own ``description``."""
+    return {
+        "style": {"description_width": "max-content"},
+        "layout": widgets.Layout(
+            display="grid",
+            grid_template_columns=f"minmax({TRACK_MIN_WIDTH}, max-content) auto",
+            grid_template_rows=f"auto {TRACK_ROW_HEIGHT}",
+            grid_auto_flow="column",
+            width="auto",
+            height="auto",
+        ),
+    }
+
+
 def labelled_slider(
     description: str,
     value: float,
@@ -122,8 +146,7 @@ def labelled_slider(
         description=description,
         readout_format=readout_format,
         continuous_update=True,
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        **slider_look(),
     )
 
 

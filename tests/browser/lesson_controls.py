@@ -69,6 +69,27 @@ def sliders_in(simulation: Locator) -> list[Slider]:
     return found
 
 
+# Scrolled into view first: JupyterLab lays out a cell only once it comes on screen.
+TRACK_WIDTH = """async (track) => {
+  track.scrollIntoView({ block: "center" });
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return track.getBoundingClientRect().width;
+}"""
+
+
+def slider_tracks(run: LessonRun) -> list[tuple[str, float]]:
+    """Every horizontal slider of the lesson, in order: its label and its track's width (px),
+    the track being the bar the handle moves along (ipywidgets 8: ``.slider-container .slider``)."""
+    boxes = run.notebook().locator(".widget-hslider")
+    found = []
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        label = " ".join((box.locator(".widget-label").first.text_content() or "").split())
+        width = box.locator(".slider-container .slider").first.evaluate(TRACK_WIDTH)
+        found.append((label or f"slider {index + 1}", float(width)))
+    return found
+
+
 def simulation_caption(simulation: Locator) -> str:
     """A short name for a simulation block: the start of its caption."""
     caption = simulation.locator(".lessons-sim-caption")

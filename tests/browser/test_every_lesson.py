@@ -16,6 +16,7 @@ from lesson_controls import (
     first_other_control,
     press,
     simulation_caption,
+    slider_tracks,
     sliders_in,
     timed_change,
 )
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 KEY_PRESSES = 5  # per control: enough for a median, few enough to stay quick
+MIN_TRACK_PX = 200  # a slider's track at least this long, whatever the length of its label
 
 
 def test_there_are_lessons_to_open():
@@ -111,3 +113,19 @@ def test_first_control_of_each_simulation_redraws_a_figure(notebook, lessons, ti
         moved += 1
     if moved == 0:
         pytest.skip(f"{run.name} has no simulation with a control")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_every_slider_track_is_at_least_200_px_wide(notebook, lessons):
+    """A long label must not squeeze its slider: a track a few pixels wide cannot be set with
+    the mouse (ipywidgets shares one row of fixed width between label, track and value)."""
+    run = lessons.get(notebook.stem)
+    tracks = slider_tracks(run)
+    if not tracks:
+        pytest.skip(f"{run.name} has no slider")
+    print(f"{run.name} slider tracks (px):", *(f"{w:.0f} {label!r}" for label, w in tracks))
+    narrow = [f"{label!r}: {width:.0f} px" for label, width in tracks if width < MIN_TRACK_PX]
+    assert not narrow, (
+        f"{run.name}: {len(narrow)} of {len(tracks)} slider tracks under {MIN_TRACK_PX} px:\n"
+        + "\n".join(narrow)
+    )

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from lessons.physiology.calf import EVENTS
 from lessons.physiology.calf_sizes import calf_sizes, compare_sizes
-from lessons.sims.app import SimulationApp, labelled_slider
+from lessons.sims.app import SimulationApp, labelled_slider, slider_look
 from lessons.sims.calf.sizes_figure import FIBRES, sizes_figure
 from lessons.sims.calf.text import EVENT_LABELS, comparison_table, describe_sizes
 
@@ -29,8 +29,7 @@ def _controls(unit_rank: int, cramp_share: float, n_units: int) -> dict[str, wid
         max=n_units,
         step=1,
         description="Fasciculating unit (1 = smallest of the gastrocnemius medialis)",
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="520px"),
+        **slider_look(),
     )
     share_slider = labelled_slider(
         "Cramp: share of each calf muscle's units (%)", 100.0 * cramp_share, 10.0, 100.0, 10.0

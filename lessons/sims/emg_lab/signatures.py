@@ -20,7 +20,7 @@ from lessons.physiology.signatures import (
     record_signature,
     signature_kind,
 )
-from lessons.sims.app import SimulationApp
+from lessons.sims.app import SimulationApp, slider_look
 from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
 from lessons.sims.emg_lab.traces import (
     FULL_WIDTH_COLUMNS,
@@ -84,8 +84,7 @@ def _sources_slider(kind: str) -> widgets.IntSlider:
         max=SOURCE_RANGE[1],
         step=1,
         description="Sources near the needle (units or fibres)",
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        **slider_look(),
     )
 
 

@@ -21,6 +21,7 @@ from lessons.physiology.territory import (
     section_frame,
     section_of,
 )
+from lessons.sims.app import slider_look
 
 #: Name of the territory outline trace.
 TERRITORY = "Its territory"
@@ -150,6 +151,5 @@ def whole_slider(description: str, value: int, maximum: int) -> widgets.IntSlide
         step=1,
         description=description,
         continuous_update=True,
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        **slider_look(),
     )
