@@ -66,7 +66,10 @@ TEMPLATE_NAME = "course"
 #: lines and ticks, no grid; a 14 px font, room for axis titles, the legend above the plot.
 _LAYOUT = {
     "height": 360,
-    "margin": {"l": 70, "r": 20, "t": 50, "b": 60},
+    # The title sits at the very top and the legend just above the plot, with room for both:
+    # with a 50 px top margin the two overlapped in every figure that had both.
+    "margin": {"l": 70, "r": 20, "t": 80, "b": 60},
+    "title": {"y": 0.98, "yref": "container", "yanchor": "top"},
     "font": {"size": 14},
     "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     "colorway": [
