@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from lessons.content.experiments import experiments
 from lessons.paths import data_file
-from lessons.quiz.schema import QUESTION_TYPES, Bank
+from lessons.quiz.schema import QUESTION_TYPES, Bank, PredictionQuestion
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _cross_checks(label: str, bank: Bank, reference_keys: set[str]) -> list[Bank
                     f"unknown objective {question.objective!r}; the bank defines: {known}",
                 )
             )
+        problems.extend(_experiment_problems(label, question))
         for key in question.references:
             if key not in reference_keys:
                 problems.append(
@@ -150,6 +152,24 @@ def _cross_checks(label: str, bank: Bank, reference_keys: set[str]) -> list[Bank
                     )
                 )
     return problems
+
+
+def _experiment_problems(label: str, question: object) -> list[BankProblem]:
+    """A prediction must name an experiment the course runs, or nothing settles it."""
+    if not isinstance(question, PredictionQuestion):
+        return []
+    known = experiments()
+    if question.experiment in known:
+        return []
+    return [
+        BankProblem(
+            label,
+            question.id,
+            "experiment",
+            f"unknown experiment {question.experiment!r}; data/experiments.yaml lists: "
+            + ", ".join(known),
+        )
+    ]
 
 
 _FIELD_PREFIX = re.compile(r"^(?:Value error, )?([a-z_]+): (.*)$", re.DOTALL)

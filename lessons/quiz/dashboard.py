@@ -31,6 +31,20 @@ class LessonProgress:
     first_try_correct: int
     solved: int
     objectives_to_revisit: tuple[str, ...]
+    predictions_total: int = 0
+    predictions_made: int = 0
+    predictions_right: int = 0
+    written_total: int = 0
+    written_saved: int = 0
+
+
+_ACTIVITIES = ("prediction", "written")  # counted apart from the quiz questions
+
+
+def _quiz_total(bank: Bank) -> int:
+    if bank.draw is not None:
+        return bank.draw
+    return sum(1 for question in bank.questions if question.type not in _ACTIVITIES)
 
 
 def summarise(progress: dict, banks: dict[str, Bank]) -> tuple[LessonProgress, ...]:
@@ -39,29 +53,45 @@ def summarise(progress: dict, banks: dict[str, Bank]) -> tuple[LessonProgress, .
     lines = []
     for lesson in lessons:
         record = progress.get("lessons", {}).get(lesson, {"questions": {}})
-        questions = record.get("questions", {})
+        records = record.get("questions", {}).values()
+        questions = [q for q in records if not q.get("kind")]
+        predictions = [q for q in records if q.get("kind") == "prediction" and q.get("attempts")]
         bank = banks.get(lesson)
         objectives = bank.objectives if bank else {}
         revisit = tuple(
             objectives.get(objective, objective)
             for objective in record.get("objectives_to_revisit", [])
         )
+        types = [question.type for question in bank.questions] if bank else []
         lines.append(
             LessonProgress(
                 lesson=lesson,
                 title=bank.title if bank else lesson,
-                total_questions=len(bank.questions) if bank else None,
-                attempted=sum(
-                    1 for q in questions.values() if q.get("attempts") or q.get("revealed")
-                ),
-                first_try_correct=sum(
-                    1 for q in questions.values() if q.get("first_try_correct") is True
-                ),
-                solved=sum(1 for q in questions.values() if q.get("solved")),
+                total_questions=_quiz_total(bank) if bank else None,
+                attempted=sum(1 for q in questions if q.get("attempts") or q.get("revealed")),
+                first_try_correct=sum(1 for q in questions if q.get("first_try_correct") is True),
+                solved=sum(1 for q in questions if q.get("solved")),
                 objectives_to_revisit=revisit,
+                predictions_total=types.count("prediction"),
+                predictions_made=len(predictions),
+                predictions_right=sum(1 for q in predictions if q.get("first_try_correct")),
+                written_total=types.count("written"),
+                written_saved=sum(
+                    1 for q in records if q.get("kind") == "written" and q.get("written_answer")
+                ),
             )
         )
     return tuple(lines)
+
+
+def predictions_sentence(lines: tuple[LessonProgress, ...]) -> str:
+    """"Your predictions: 5 of 9 right" across the course (with how many are still to make)."""
+    made = sum(line.predictions_made for line in lines)
+    right = sum(line.predictions_right for line in lines)
+    total = sum(line.predictions_total for line in lines)
+    if not made:
+        return f"Your predictions: none made yet ({total} in the course)."
+    return f"Your predictions: {right} of {made} right ({total} in the course)."
 
 
 class ProgressDashboard:
@@ -199,6 +229,7 @@ class ProgressDashboard:
 
 def progress_table_html(lines: tuple[LessonProgress, ...]) -> str:
     rows = []
+    summary = f"<p>{html.escape(predictions_sentence(lines))}</p>"
     for line in lines:
         total = "?" if line.total_questions is None else str(line.total_questions)
         revisit = (
@@ -208,13 +239,24 @@ def progress_table_html(lines: tuple[LessonProgress, ...]) -> str:
             if line.objectives_to_revisit
             else "none"
         )
+        predictions = (
+            f"{line.predictions_right} of {line.predictions_made} right "
+            f"({line.predictions_total} to make)"
+            if line.predictions_total
+            else "none"
+        )
+        written = (
+            f"{line.written_saved} of {line.written_total}" if line.written_total else "none"
+        )
         rows.append(
             f"<tr><td>{html.escape(line.title)}</td><td>{line.attempted} of {total}</td>"
-            f"<td>{line.first_try_correct}</td><td>{revisit}</td></tr>"
+            f"<td>{line.first_try_correct}</td><td>{predictions}</td><td>{written}</td>"
+            f"<td>{revisit}</td></tr>"
         )
-    return (
+    return summary + (
         '<table class="lessons-table"><caption>Progress per lesson</caption><thead><tr>'
         '<th scope="col">Lesson</th><th scope="col">Attempted</th>'
-        '<th scope="col">Right on first try</th><th scope="col">Objectives to revisit</th>'
+        '<th scope="col">Right on first try</th><th scope="col">Predictions</th>'
+        '<th scope="col">Written answers</th><th scope="col">Objectives to revisit</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -279,6 +279,72 @@ class ProgressStore:
 
         return self.update(change)
 
+    def record_prediction(
+        self,
+        lesson: str,
+        question_id: str,
+        objective: str,
+        answer: object,
+        correct: bool,
+        wrong_options: tuple[str, ...] = (),
+    ) -> bool:
+        """Lock a prediction: the first one stands, later calls change nothing."""
+
+        def change(data: dict) -> None:
+            record = self._question(data, lesson, question_id, objective)
+            record["kind"] = "prediction"
+            if record["attempts"] == 0:
+                record.update(
+                    attempts=1,
+                    first_try_correct=bool(correct),
+                    first_answer=answer,
+                    last_answer=answer,
+                    last_correct=bool(correct),
+                    first_wrong_options=list(wrong_options),
+                    locked_at=self.clock().isoformat(timespec="seconds"),
+                )
+
+        return self.update(change)
+
+    def record_comparison(self, lesson: str, question_id: str, objective: str) -> bool:
+        """Note that the locked prediction was compared with the experiment."""
+
+        def change(data: dict) -> None:
+            record = self._question(data, lesson, question_id, objective)
+            record.setdefault("compared_at", self.clock().isoformat(timespec="seconds"))
+
+        return self.update(change)
+
+    def record_written(
+        self,
+        lesson: str,
+        question_id: str,
+        objective: str,
+        text: str,
+        rubric_ticked: list[str] | None = None,
+    ) -> bool:
+        """Save a written answer (the latest text wins) and, once checked, its rubric ticks."""
+
+        def change(data: dict) -> None:
+            record = self._question(data, lesson, question_id, objective)
+            record["kind"] = "written"
+            record["written_answer"] = text
+            record["attempts"] += 1
+            record["saved_at"] = self.clock().isoformat(timespec="seconds")
+            if rubric_ticked is not None:
+                record["rubric_ticked"] = list(rubric_ticked)
+
+        return self.update(change)
+
+    def stored_question(self, lesson: str, question_id: str) -> dict | None:
+        """The saved record of one question (a copy), or None; never raises."""
+        try:
+            data = self.load()
+        except Exception:  # a progress problem must never stop a lesson from showing
+            return None
+        record = data.get("lessons", {}).get(lesson, {}).get("questions", {}).get(question_id)
+        return dict(record) if record else None
+
     @staticmethod
     def _question(data: dict, lesson: str, question_id: str, objective: str) -> dict:
         lesson_record = data["lessons"].setdefault(
@@ -305,6 +371,7 @@ class ProgressStore:
             {
                 record["objective"]
                 for record in questions
-                if record.get("revealed") or record.get("first_try_correct") is False
+                if not record.get("kind")  # a wrong prediction is part of learning, no lapse
+                and (record.get("revealed") or record.get("first_try_correct") is False)
             }
         )

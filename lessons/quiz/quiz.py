@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lessons.quiz.bank import load_bank
+from lessons.quiz.draw import draw_ids
 from lessons.quiz.progress import ProgressStore, ProgressWarning
 from lessons.quiz.schema import Bank
 from lessons.quiz.state import Event, QuestionState
@@ -49,9 +50,21 @@ class Quiz:
         only: Iterable[str] | str | None = None,
         store: ProgressStore | None = None,
         group: str | None = None,
+        student_id: str | None = None,
     ) -> None:
         self.bank = bank
         self.lesson = bank.lesson
+        self.store = store if store is not None else ProgressStore()
+        self._widget = None
+        self._score_label = None
+        self._views: dict[str, object] = {}
+        self.drawn = bank.draw is not None and only is None and group is None
+        self.student_key: str | None = None
+        if self.drawn:
+            self.student_key = (student_id or "").strip() or _stored_student_key(self.store)
+            wanted = draw_ids(bank, self.student_key) if self.student_key else ()
+            self._set_questions([q for q in bank.questions if q.id in wanted])
+            return
         questions = list(bank.questions)
         if only is None:
             questions = [question for question in questions if question.group == group]
@@ -71,13 +84,33 @@ class Quiz:
                     f"has {known}"
                 )
             questions = [question for question in questions if question.id in wanted]
-        self.store = store if store is not None else ProgressStore()
+        self._set_questions(questions)
+
+    def _set_questions(self, questions: list) -> None:
+        shown_elsewhere = [q.id for q in questions if q.type in ("prediction", "written")]
+        if shown_elsewhere:
+            raise ValueError(
+                f"{shown_elsewhere}: predictions and written questions are shown one at a "
+                "time, with Prediction.from_bank or WrittenAnswer.from_bank, not in a Quiz"
+            )
         self.questions = tuple(QuestionState(question) for question in questions)
         for state in self.questions:
             state.subscribe(self._on_event)
-        self._widget = None
-        self._score_label = None
-        self._views: dict[str, object] = {}
+
+    def draw_for(self, student_id: str) -> tuple[str, ...]:
+        """Draw this student's questions (a drawn bank only) and remember their id."""
+        if not self.drawn:
+            raise ValueError(f"bank {self.lesson!r} is not drawn: it has no 'draw'")
+        key = (student_id or "").strip()
+        ids = draw_ids(self.bank, key)  # refuses an empty id
+        name = (self.store.load().get("student") or {}).get("name")
+        self.store.set_student(name, key)
+        self.student_key = key
+        self._set_questions([q for q in self.bank.questions if q.id in ids])
+        if self._widget is not None:
+            self._views.clear()
+            self._widget.children = self._children()
+        return ids
 
     @classmethod
     def from_bank(
@@ -86,13 +119,14 @@ class Quiz:
         only: Iterable[str] | str | None = None,
         store: ProgressStore | None = None,
         group: str | None = None,
+        student_id: str | None = None,
     ) -> Quiz:
         """The quiz of lesson ``name`` (e.g. ``"00_welcome"``).
 
         By default its questions without a group; ``group="cases"`` the questions of that
         group (a section of the lesson of its own); ``only`` picks question ids, any group.
         """
-        return cls(load_bank(name), only=only, store=store, group=group)
+        return cls(load_bank(name), only=only, store=store, group=group, student_id=student_id)
 
     def question(self, question_id: str) -> QuestionState:
         for state in self.questions:
@@ -156,25 +190,37 @@ class Quiz:
         if self._widget is None:
             import ipywidgets
 
-            from lessons.quiz.widgets import QuestionView
-
-            total = len(self.questions)
-            views = []
-            for number, state in enumerate(self.questions, start=1):
-                view = QuestionView(state, number=number, total=total)
-                self._views[state.id] = view
-                views.append(view.container)
-            header = ipywidgets.HTML(f"<h3>Quiz: {html.escape(self.bank.title)}</h3>")
-            children = [header, *views]
-            if total > 1:
-                self._score_label = ipywidgets.HTML(html.escape(self.score.text()))
-                self._score_label.add_class(SCORE_CLASS)
-                children.insert(1, self._score_label)
-            self._widget = ipywidgets.VBox(children)
+            self._widget = ipywidgets.VBox(self._children())
             self._widget.add_class("lessons-quiz-lesson")
         return self._widget
 
+    def _children(self) -> list:
+        import ipywidgets
+
+        from lessons.quiz.widgets import QuestionView
+
+        total = len(self.questions)
+        views = []
+        for number, state in enumerate(self.questions, start=1):
+            view = QuestionView(state, number=number, total=total)
+            self._views[state.id] = view
+            views.append(view.container)
+        children = [ipywidgets.HTML(f"<h3>Quiz: {html.escape(self.bank.title)}</h3>")]
+        if self.drawn:
+            from lessons.quiz.draw_view import draw_panel
+
+            children.append(draw_panel(self))
+        self._score_label = None
+        if total > 1:
+            self._score_label = ipywidgets.HTML(html.escape(self.score.text()))
+            self._score_label.add_class(SCORE_CLASS)
+            children.append(self._score_label)
+        return [*children, *views]
+
     def __repr__(self) -> str:
+        if self.drawn:  # fixed text: who is drawing must not change a stored output
+            pool = sum(1 for question in self.bank.questions if question.group is None)
+            return f"Quiz {self.lesson}: {self.bank.draw} questions drawn from a pool of {pool}"
         count = len(self.questions)
         return f"Quiz {self.lesson}: {count} question{'s' if count != 1 else ''}"
 
@@ -187,3 +233,12 @@ class Quiz:
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = repr(self)
         return bundle
+
+
+def _stored_student_key(store: ProgressStore) -> str | None:
+    """The id (else the name) saved with the student's progress, so a reload draws the same."""
+    try:
+        student = store.load().get("student") or {}
+    except Exception:  # a progress problem must never stop the quiz from showing
+        return None
+    return (student.get("id") or student.get("name") or "").strip() or None

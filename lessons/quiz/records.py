@@ -26,6 +26,7 @@ EXPORT_FORMAT = "muscle-twitch-course/results"
 FORMAT_VERSION = 1
 
 MAX_TEXT = 400  # names, ids, objectives: far longer than any the course writes
+MAX_WRITTEN = 5000  # a written explanation: a few paragraphs at most
 MAX_KEY = 200
 MAX_OPTIONS = 100
 
@@ -70,6 +71,9 @@ Stamp = Annotated[
     str, StringConstraints(strict=True, min_length=1, max_length=64), AfterValidator(_valid_unicode)
 ]
 Answer = Annotated[object, AfterValidator(_plain_json)]
+Written = Annotated[
+    str, StringConstraints(strict=True, max_length=MAX_WRITTEN), AfterValidator(_valid_unicode)
+]
 Version = Annotated[int, Field(ge=FORMAT_VERSION, le=FORMAT_VERSION)]  # strict: not ``true``
 
 
@@ -92,6 +96,14 @@ class QuestionRecord(_Record):
     first_attempt_at: Stamp | None = None
     last_attempt_at: Stamp | None = None
     revealed_at: Stamp | None = None
+    # A recorded prediction (locked once, compared after its experiment) or a written
+    # explanation (its text and the rubric points the student ticked); None for questions.
+    kind: Literal["prediction", "written"] | None = None
+    locked_at: Stamp | None = None
+    compared_at: Stamp | None = None
+    written_answer: Written | None = None
+    rubric_ticked: list[Key] = Field(default_factory=list, max_length=MAX_OPTIONS)
+    saved_at: Stamp | None = None
 
 
 class LessonRecord(_Record):

@@ -21,7 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lessons.quiz.handed_in import MAX_EXPORT_BYTES, SkippedFile, read_exports, student_label
-from lessons.quiz.schema import Bank, ClassificationQuestion, NumericQuestion
+from lessons.quiz.results_activities import (
+    WrittenRow,
+    predictions_html,
+    written_html,
+    written_row,
+)
+from lessons.quiz.schema import (
+    Bank,
+    ClassificationQuestion,
+    NumericQuestion,
+    PredictionQuestion,
+    WrittenQuestion,
+)
 
 __all__ = ["MAX_EXPORT_BYTES", "ClassResults", "ItemStats", "SkippedFile", "class_results"]
 
@@ -43,6 +55,7 @@ class ItemStats:
     most_chosen_wrong_count: int
     prompt: str | None = None
     most_chosen_wrong_label: str | None = None
+    kind: str | None = None  # "prediction" or "written"; None for a quiz question
 
     @property
     def share_correct(self) -> float:
@@ -58,6 +71,12 @@ class ClassResults:
     items: tuple[ItemStats, ...]
     skipped: tuple[SkippedFile, ...] = field(default_factory=tuple)
     not_counted: tuple[SkippedFile, ...] = field(default_factory=tuple)  # parts of used files
+    written: tuple[WrittenRow, ...] = field(default_factory=tuple)
+
+    @property
+    def questions(self) -> tuple[ItemStats, ...]:
+        """The quiz questions, without predictions and written answers."""
+        return tuple(stats for stats in self.items if stats.kind is None)
 
     def item(self, lesson: str, question_id: str) -> ItemStats:
         for stats in self.items:
@@ -69,7 +88,7 @@ class ClassResults:
         """Questions fewer than ``threshold`` of the class got right first time, worst first."""
         if not 0 < threshold <= 1:
             raise ValueError(f"threshold={threshold!r} must be in (0, 1]")
-        missed = [stats for stats in self.items if stats.share_correct < threshold]
+        missed = [stats for stats in self.questions if stats.share_correct < threshold]
         return tuple(sorted(missed, key=lambda stats: (stats.share_correct, stats.question_id)))
 
     # -- tables ------------------------------------------------------------------------
@@ -77,9 +96,9 @@ class ClassResults:
         """Every question: attempted, share right first time, commonest wrong answer."""
         return _table(
             ITEM_HEADERS,
-            [_item_row(stats) for stats in self.items[:MAX_ROWS_SHOWN]],
+            [_item_row(stats) for stats in self.questions[:MAX_ROWS_SHOWN]],
             caption="Item analysis",
-        ) + _not_shown(len(self.items))
+        ) + _not_shown(len(self.questions))
 
     def missed_html(self, threshold: float = MISSED_BY_MOST) -> str:
         """The questions most of the class missed, to revisit in class."""
@@ -118,6 +137,8 @@ class ClassResults:
             summary
             + self.missed_html()
             + self.items_html()
+            + predictions_html(self.items)
+            + written_html(self.written)
             + self.skipped_html()
             + self.not_counted_html()
         )
@@ -127,7 +148,7 @@ class ClassResults:
         """Bar chart of the share right on the first try, per question."""
         import plotly.graph_objects as go
 
-        shown = self.items[:MAX_ROWS_SHOWN]
+        shown = self.questions[:MAX_ROWS_SHOWN]
         labels = [_chart_label(stats) for stats in shown]
         shares = [stats.share_correct for stats in shown]
         colours = ["#b2182b" if share < MISSED_BY_MOST else "#2166ac" for share in shares]
@@ -158,7 +179,7 @@ class ClassResults:
         """How many students picked the most chosen wrong answer, per question."""
         import plotly.graph_objects as go
 
-        chosen = [stats for stats in self.items if stats.most_chosen_wrong][:MAX_ROWS_SHOWN]
+        chosen = [stats for stats in self.questions if stats.most_chosen_wrong][:MAX_ROWS_SHOWN]
         figure = go.Figure(
             go.Bar(
                 x=[stats.most_chosen_wrong_count for stats in chosen],
@@ -226,7 +247,9 @@ def class_results(
     students = tuple(sorted(str(student_label(path, data)) for path, data in exports))
     records: dict[tuple[str, str], list[dict]] = {}
     not_counted = []
+    written: list[WrittenRow] = []
     for path, data in exports:
+        label = str(student_label(path, data))
         foreign_lessons, foreign_questions = [], []
         for lesson, lesson_record in data["lessons"].items():
             bank = banks.get(lesson)
@@ -237,6 +260,7 @@ def class_results(
             for question_id, record in lesson_record["questions"].items():
                 if question_id in known:
                     records.setdefault((lesson, question_id), []).append(record)
+                    written.extend(written_row(bank, question_id, record, label))
                 else:
                     foreign_questions.append(f"{lesson}: {question_id}")
         note = _foreign_note(foreign_lessons, foreign_questions)
@@ -247,7 +271,11 @@ def class_results(
         for (lesson, question_id), group in sorted(records.items())
     )
     return ClassResults(
-        students=students, items=items, skipped=tuple(skipped), not_counted=tuple(not_counted)
+        students=students,
+        items=items,
+        skipped=tuple(skipped),
+        not_counted=tuple(not_counted),
+        written=tuple(written),
     )
 
 
@@ -295,11 +323,16 @@ def _item_stats(bank: Bank, question_id: str, records: Iterable[dict], labels: b
         most_chosen_wrong_count=count,
         prompt=question.prompt.strip().splitlines()[0] if labels else None,
         most_chosen_wrong_label=options[most_chosen] if labels and most_chosen else None,
+        kind=question.type if question.type in ("prediction", "written") else None,
     )
 
 
 def option_labels(question) -> dict[str, str]:
     """Every wrong-answer id a question can record, with the text an instructor reads."""
+    if isinstance(question, WrittenQuestion):
+        return {}
+    if isinstance(question, PredictionQuestion) and question.choices is None:
+        return {"too-high": "too high", "too-low": "too low"}
     if isinstance(question, NumericQuestion):
         labels = {mistake.id: f"misconception: {mistake.id}" for mistake in question.misconceptions}
         return {**labels, "too-high": "too high", "too-low": "too low"}

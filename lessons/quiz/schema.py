@@ -17,6 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
+# What a question asks of the student (issue "Assessment"): remembering a fact, reasoning
+# from the lesson's ideas or a case, or carrying an idea to something the lesson did not show.
+# Predictions and written explanations are their own question types, with their own kinds.
+Kind = Literal["recall", "reasoning", "case", "transfer"]
+KINDS = ("recall", "reasoning", "case", "transfer", "prediction", "written")
 
 
 class _Strict(BaseModel):
@@ -40,6 +45,7 @@ class _QuestionBase(_Strict):
     objective: Identifier
     references: list[Identifier] = Field(min_length=1)
     explanation: Text
+    kind: Kind
     # A lesson shows a group of questions in a section of its own (``Quiz.from_bank(name,
     # group="cases")``); questions without a group make up the lesson's quiz.
     group: Identifier | None = None
@@ -53,6 +59,17 @@ def _unique_ids(values: list, what: str) -> None:
         seen.add(value.id)
 
 
+def _exactly_one_correct(choices: list[Choice]) -> list[Choice]:
+    _unique_ids(choices, "choice")
+    right = [choice.id for choice in choices if choice.correct]
+    if len(right) != 1:
+        found = ", ".join(right) if right else "none"
+        raise ValueError(
+            f"a single-choice question needs exactly one correct option (found: {found})"
+        )
+    return choices
+
+
 class SingleChoiceQuestion(_QuestionBase):
     """Pick exactly one option; exactly one option is right."""
 
@@ -63,14 +80,7 @@ class SingleChoiceQuestion(_QuestionBase):
     @field_validator("choices")
     @classmethod
     def _exactly_one_correct(cls, choices: list[Choice]) -> list[Choice]:
-        _unique_ids(choices, "choice")
-        right = [choice.id for choice in choices if choice.correct]
-        if len(right) != 1:
-            found = ", ".join(right) if right else "none"
-            raise ValueError(
-                f"a single-choice question needs exactly one correct option (found: {found})"
-            )
-        return choices
+        return _exactly_one_correct(choices)
 
 
 class MultipleSelectQuestion(_QuestionBase):
@@ -98,6 +108,7 @@ class TriageCaseQuestion(SingleChoiceQuestion):
     """
 
     type: Literal["triage_case"]  # type: ignore[assignment]
+    kind: Kind = "case"
     case: Identifier
     shuffle: bool = False  # the levels are a scale, least to most urgent
     group: Identifier | None = "cases"
@@ -237,12 +248,80 @@ class ClassificationQuestion(_QuestionBase):
         return self
 
 
+class PredictionQuestion(_QuestionBase):
+    """A prediction made before an experiment: it locks, then is compared with the outcome.
+
+    Either ``choices`` (one of them is what the experiment shows) or a numeric estimate
+    (``answer``, ``tolerance`` and ``feedback``). ``experiment`` names the experiment of
+    ``data/experiments.yaml`` that shows the outcome; ``result`` says what it shows.
+    """
+
+    type: Literal["prediction"]
+    kind: Literal["prediction"] = "prediction"  # type: ignore[assignment]
+    group: Identifier | None = "predictions"
+    experiment: Identifier
+    result: Text
+    choices: list[Choice] | None = None
+    shuffle: bool = True
+    answer: float | None = Field(default=None, allow_inf_nan=False)
+    tolerance: Tolerance | None = None
+    unit: str = ""
+    feedback: NumericFeedback | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> PredictionQuestion:
+        numeric = (self.answer, self.tolerance, self.feedback)
+        if self.choices is not None:
+            if any(part is not None for part in numeric):
+                raise ValueError(
+                    "choices: give either choices or a numeric estimate "
+                    "(answer, tolerance, feedback), not both"
+                )
+            _exactly_one_correct(self.choices)
+        elif any(part is None for part in numeric):
+            raise ValueError(
+                "choices: a prediction needs choices, or answer, tolerance and feedback "
+                "for a numeric estimate"
+            )
+        return self
+
+    @property
+    def numeric(self) -> bool:
+        return self.choices is None
+
+
+class RubricPoint(_Strict):
+    """One point a good written answer makes; the student ticks the points theirs made."""
+
+    id: Identifier
+    text: Text
+
+
+class WrittenQuestion(_QuestionBase):
+    """A short written explanation, then a model answer and a rubric the student ticks."""
+
+    type: Literal["written"]
+    kind: Literal["written"] = "written"  # type: ignore[assignment]
+    group: Identifier | None = "written"
+    model_answer: Text
+    rubric: list[RubricPoint] = Field(min_length=3, max_length=4)
+    min_words: int = Field(default=8, ge=1, le=200)
+
+    @field_validator("rubric")
+    @classmethod
+    def _unique_points(cls, rubric: list[RubricPoint]) -> list[RubricPoint]:
+        _unique_ids(rubric, "rubric point")
+        return rubric
+
+
 Question = Annotated[
     SingleChoiceQuestion
     | MultipleSelectQuestion
     | NumericQuestion
     | ClassificationQuestion
-    | TriageCaseQuestion,
+    | TriageCaseQuestion
+    | PredictionQuestion
+    | WrittenQuestion,
     Field(discriminator="type"),
 ]
 
@@ -252,6 +331,8 @@ QUESTION_TYPES = (
     "numeric",
     "classification",
     "triage_case",
+    "prediction",
+    "written",
 )
 
 
@@ -262,3 +343,17 @@ class Bank(_Strict):
     title: Text
     objectives: dict[Identifier, Text] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
+    # A drawn quiz (the final assessment): each student gets ``draw`` questions of the pool
+    # (the questions without a group), chosen by their id so a reload shows the same draw.
+    draw: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _pool_holds_the_draw(self) -> Bank:
+        if self.draw is not None:
+            pool = sum(1 for question in self.questions if question.group is None)
+            if pool < self.draw:
+                raise ValueError(
+                    f"draw: draws {self.draw} questions but the pool (questions without a "
+                    f"group) holds only {pool}"
+                )
+        return self

@@ -74,3 +74,31 @@ def dashboard_static_html() -> str:
     return (
         f'<div class="lessons-progress-dashboard {STATIC_CLASS}"><h3>Your progress</h3>{note}</div>'
     )
+
+
+def prediction_static_html(state) -> str:  # state: lessons.quiz.prediction.PredictionState
+    """A prediction on the site: the question and its options, nothing about the outcome."""
+    question = state.question
+    parts = ["<p><strong>Your prediction</strong></p>", render_markdown(question.prompt)]
+    if state.options:
+        parts.append(
+            "<ul>" + "".join(f"<li>{html.escape(o.text)}</li>" for o in state.options) + "</ul>"
+        )
+    else:
+        unit = f" (in {html.escape(question.unit)})" if question.unit else ""
+        parts.append(f"<p>Your estimate: a number{unit}.</p>")
+    note = live_note_html(
+        "Make this prediction in the live version.", "lock it in and compare it with the experiment"
+    )
+    return f'<div class="lessons-prediction {STATIC_CLASS}">{"".join(parts)}{note}</div>'
+
+
+def written_static_html(question) -> str:  # question: lessons.quiz.schema.WrittenQuestion
+    """A written question on the site: the task only (the model answer comes after writing)."""
+    note = live_note_html(
+        "Write your answer in the live version.", "save it and compare it with a model answer"
+    )
+    return (
+        f'<div class="lessons-written {STATIC_CLASS}"><p><strong>Explain in your own '
+        f"words</strong></p>{render_markdown(question.prompt)}{note}</div>"
+    )

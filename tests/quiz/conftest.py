@@ -25,6 +25,7 @@ MINIMAL_BANK = {
         {
             "id": "pick-one",
             "type": "single_choice",
+            "kind": "recall",
             "objective": "basics",
             "references": ["seed"],
             "prompt": "Pick one.",
@@ -37,6 +38,7 @@ MINIMAL_BANK = {
         {
             "id": "how-many",
             "type": "numeric",
+            "kind": "recall",
             "objective": "numbers",
             "references": ["seed"],
             "prompt": "How many?",

@@ -163,6 +163,8 @@ def test_the_examples_in_the_instructors_readme_are_valid_questions() -> None:
         "numeric",
         "classification",
         "triage_case",
+        "prediction",
+        "written",
     }
     for example in examples:
         TypeAdapter(Question).validate_python(example)

@@ -69,6 +69,7 @@ def question(qid: str, prompt: str, right: str, *wrong: str) -> dict:
     return {
         "id": qid,
         "type": "single_choice",
+        "kind": "recall",
         "objective": "basics",
         "references": ["seed"],
         "prompt": prompt,

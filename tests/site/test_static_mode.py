@@ -169,6 +169,7 @@ def test_a_static_numeric_question_names_its_unit_not_its_answer(static, tmp_pat
     numeric = {
         "id": "how-long",
         "type": "numeric",
+        "kind": "recall",
         "objective": "timing",
         "references": ["seed"],
         "prompt": "How long does it take?",
