@@ -18,7 +18,7 @@ from lessons.content.references import references
 from lessons.quiz import load_bank
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-LESSONS = [lesson for lesson in course_map() if lesson.ready and lesson.number not in ("00", "08")]
+LESSONS = [lesson for lesson in course_map() if lesson.ready and lesson.number not in ("00", "09")]
 
 
 def code_of(lesson) -> str:

@@ -31,7 +31,7 @@ class SeedFact:
     fact: str
     seed_quote: str
     must_contain: Annotated[tuple[Phrase, ...], Field(min_length=1)]
-    lesson: Literal["05", "06", "07", "08"]
+    lesson: Literal["05", "06", "07", "08", "09"]
 
 
 def load_seed_facts(path: Path | None = None) -> tuple[SeedFact, ...]:

@@ -23,7 +23,7 @@ import numpy as np
 from lessons.quiz import ProgressStore, Quiz, export_results
 from lessons.quiz.state import QuestionState
 
-DEFAULT_BANKS = ("00_welcome", "08_final_assessment")
+DEFAULT_BANKS = ("00_welcome", "09_final_assessment")
 FIRST_NAMES = (
     "Ada", "Ben", "Chen", "Dara", "Emeka", "Fatima", "Goran", "Hana", "Ines", "Jonas",
     "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tomas",

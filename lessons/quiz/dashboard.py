@@ -53,10 +53,15 @@ def summarise(progress: dict, banks: dict[str, Bank]) -> tuple[LessonProgress, .
     lines = []
     for lesson in lessons:
         record = progress.get("lessons", {}).get(lesson, {"questions": {}})
-        records = record.get("questions", {}).values()
+        bank = banks.get(lesson)
+        known = {question.id for question in bank.questions} if bank else None
+        records = [  # an answer to a question the bank no longer has is kept, not counted
+            answer
+            for question_id, answer in record.get("questions", {}).items()
+            if known is None or question_id in known
+        ]
         questions = [q for q in records if not q.get("kind")]
         predictions = [q for q in records if q.get("kind") == "prediction" and q.get("attempts")]
-        bank = banks.get(lesson)
         objectives = bank.objectives if bank else {}
         revisit = tuple(
             objectives.get(objective, objective)

@@ -14,7 +14,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from lessons.quiz.jsonfiles import UnusableFile, parse_json, read_regular_file
-from lessons.quiz.records import EXPORT_FORMAT, FORMAT_VERSION, ExportFile, describe
+from lessons.quiz.records import (
+    EXPORT_FORMAT,
+    FORMAT_VERSION,
+    ExportFile,
+    describe,
+    migrate_lessons,
+)
 
 # A whole course of answers exports to about 30 kB; 1 MB leaves room and keeps a class of
 # 500 files under half a gigabyte of reading at worst.
@@ -83,7 +89,7 @@ def read_export(path: Path) -> tuple[str | None, dict]:
         ExportFile.model_validate(data)
     except ValidationError as error:
         return "malformed: " + describe(error), {}
-    return None, data
+    return None, migrate_lessons(data)
 
 
 def _short(value: object, limit: int = 60) -> str:

@@ -29,7 +29,14 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from lessons.quiz.jsonfiles import UnusableFile, parse_json, read_regular_file
-from lessons.quiz.records import FORMAT_VERSION, PROGRESS_FORMAT, ProgressFile, Student, describe
+from lessons.quiz.records import (
+    FORMAT_VERSION,
+    PROGRESS_FORMAT,
+    ProgressFile,
+    Student,
+    describe,
+    migrate_lessons,
+)
 from lessons.quiz.stale_temporaries import remove_stale_temporaries, temporary_prefix
 
 APP_NAME = "muscle-twitch-course"
@@ -120,7 +127,7 @@ class ProgressStore:
         problems = problems_in_progress(data)
         if problems:
             return raw, {}, "its content is malformed: " + problems[0]
-        return raw, data, None
+        return raw, migrate_lessons(data), None
 
     def _set_aside(self, raw: bytes | None, reason: str) -> dict:
         """Move the broken file aside, unless another kernel has meanwhile replaced it."""

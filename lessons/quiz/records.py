@@ -136,6 +136,21 @@ class ExportFile(_Record):
     lessons: dict[Key, LessonRecord]
 
 
+# Lessons whose id changed (lesson 08 "Benign or serious?" moved the final assessment to 09):
+# records under an old id are read under the new one, so no saved answer is lost.
+RENAMED_LESSONS = {"08_final_assessment": "09_final_assessment"}
+
+
+def migrate_lessons(data: dict) -> dict:
+    """Move records filed under a lesson's old id to its new id (a valid file, in place)."""
+    lessons = data.get("lessons")
+    if isinstance(lessons, dict):
+        for old, new in RENAMED_LESSONS.items():
+            if old in lessons and new not in lessons:
+                lessons[new] = lessons.pop(old)
+    return data
+
+
 def describe(error: ValidationError, limit: int = 3) -> str:
     """The first few problems, each with where it is; never echoes the (maybe huge) input."""
     problems = []

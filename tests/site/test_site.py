@@ -28,7 +28,7 @@ from lessons.site import (
 from lessons.static_mode import binder_url
 
 ROOT = Path(__file__).resolve().parents[2]
-FAST_LESSONS = ("00_welcome.ipynb", "08_final_assessment.ipynb")
+FAST_LESSONS = ("00_welcome.ipynb", "09_final_assessment.ipynb")
 NEW_PLOT = re.compile(r"Plotly\.newPlot\(\s*\"([^\"]+)\",\s*(\[.*?\]),\s*\{", re.DOTALL)
 
 
@@ -154,7 +154,7 @@ def test_quizzes_show_their_questions_but_no_feedback(site):
 def test_pages_link_to_the_live_lesson_and_to_each_other(site):
     welcome = parse(site / "00_welcome.html").links
     assert binder_url("00_welcome.ipynb") in welcome
-    assert "08_final_assessment.html" in welcome  # the course map and the "next" link
+    assert "09_final_assessment.html" in welcome  # the course map and the "next" link
     assert binder_url("03_recruitment.ipynb") in welcome  # in the course map, not built
     relative = [link for link in welcome if _local_target(site, link) is not None]
     assert relative and not [link for link in relative if ".ipynb" in link]
@@ -257,9 +257,9 @@ def test_the_build_also_runs_inside_a_running_event_loop(tmp_path):
 
     async def build_from_inside_a_loop():
         asyncio.get_running_loop()  # there is one
-        return build_site(tmp_path / "site", notebooks=["08_final_assessment.ipynb"])
+        return build_site(tmp_path / "site", notebooks=["09_final_assessment.ipynb"])
 
     # A thread of its own, so the loop started here is the only one in that thread.
     with ThreadPoolExecutor(max_workers=1) as thread:
         out = thread.submit(asyncio.run, build_from_inside_a_loop()).result()
-    assert (out / "08_final_assessment.html").exists()
+    assert (out / "09_final_assessment.html").exists()

@@ -1,6 +1,6 @@
-"""Lesson 08 used as a student uses it: answer questions, press Refresh, read the dashboard.
+"""Lesson 09 used as a student uses it: answer questions, press Refresh, read the dashboard.
 
-Question texts and objectives come from ``data/quizzes/08_final_assessment.yaml`` through
+Question texts and objectives come from ``data/quizzes/09_final_assessment.yaml`` through
 ``lessons.quiz.load_bank``. The server's progress folder is new for each test session, so
 the lesson's line starts from nothing answered.
 """
@@ -18,7 +18,7 @@ from lessons.quiz.schema import Bank, SingleChoiceQuestion
 
 pytestmark = pytest.mark.browser
 
-LESSON = "08_final_assessment"
+LESSON = "09_final_assessment"
 STUDENT_TESTS = True  # conftest runs these after the generic checks of the lesson
 FEEDBACK_TIMEOUT_MS = 60_000
 ATTEMPTED = re.compile(r"^(\d+) of (\d+)$")
