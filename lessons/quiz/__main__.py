@@ -3,6 +3,7 @@
 python -m lessons.quiz validate data/quizzes/*.yaml   # check banks against the schema
 python -m lessons.quiz answer-key [--output key.md]   # the answer key, from the banks
 python -m lessons.quiz lint [data/quizzes/*.yaml]     # fair options (lessons.quiz.lint)
+python -m lessons.quiz counts                         # questions per lesson, type and kind
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from lessons.paths import data_file
 from lessons.quiz.answer_key import answer_key
 from lessons.quiz.bank import QuestionBankError, load_bank
+from lessons.quiz.counts import counts_table
 from lessons.quiz.lint import lint_banks
 from lessons.quiz.lint_report import format_report
 
@@ -65,11 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     key.add_argument("--output", type=Path, help="a Markdown file (default: print it)")
     fair = commands.add_parser("lint", help="check that options give no cue (fair options)")
     fair.add_argument("banks", nargs="*", help="bank files (default: every bank of the course)")
+    commands.add_parser("counts", help="questions per lesson, by type and by kind")
     arguments = parser.parse_args(argv)
     if arguments.command == "validate":
         return 1 if validate(arguments.banks) else 0
     if arguments.command == "lint":
         return lint(arguments.banks)
+    if arguments.command == "counts":
+        print(counts_table(load_bank(p) for p in sorted(data_file("quizzes").glob("*.yaml"))))
+        return 0
     if arguments.command == "answer-key":
         banks = [load_bank(path) for path in sorted(data_file("quizzes").glob("*.yaml"))]
         text = answer_key(banks)

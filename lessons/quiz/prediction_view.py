@@ -7,9 +7,11 @@ view re-renders from it, so a headless test and a student's clicks take the same
 from __future__ import annotations
 
 import html
+import uuid
 
 import ipywidgets as widgets
 
+from lessons.controls import RadioGroup
 from lessons.quiz.markdown import render_markdown
 from lessons.quiz.prediction import PredictionState
 
@@ -26,12 +28,13 @@ class PredictionView:
         self._syncing = False
         question = state.question
         how = "Choose one answer" if question.choices is not None else "Type your estimate"
+        self.prompt_id = f"lessons-prediction-prompt-{uuid.uuid4().hex[:12]}"
         self.prompt = widgets.HTMLMath(
             "<strong>Your prediction</strong>"
-            f"{render_markdown(question.prompt)}"
+            f'<div id="{self.prompt_id}">{render_markdown(question.prompt)}</div>'
             f"<p><em>{how}, then lock it in before you run the experiment.</em></p>"
         )
-        self.radio: widgets.RadioButtons | None = None
+        self.radio: RadioGroup | None = None
         self.number_input: widgets.Text | None = None
         inputs = self._build_inputs()
         self.lock_button = widgets.Button(
@@ -67,11 +70,11 @@ class PredictionView:
     def _build_inputs(self) -> widgets.Widget:
         question = self.state.question
         if question.choices is not None:
-            self.radio = widgets.RadioButtons(
+            self.radio = RadioGroup(
                 options=[(choice.text, choice.id) for choice in self.state.options],
                 value=self.state.selection,
                 description="Your prediction",
-                style={"description_width": "initial"},
+                labelledby=self.prompt_id,
                 layout=widgets.Layout(width="auto"),
             )
             self.radio.observe(self._on_input, names="value")
