@@ -1,8 +1,9 @@
-"""Lesson 09 used as a student uses it: answer questions, press Refresh, read the dashboard.
+"""Lesson 09 used as a student uses it: draw the questions, answer, read the dashboard.
 
 Question texts and objectives come from ``data/quizzes/09_final_assessment.yaml`` through
-``lessons.quiz.load_bank``. The server's progress folder is new for each test session, so
-the lesson's line starts from nothing answered.
+``lessons.quiz.load_bank``; which questions a student id draws, from ``lessons.quiz.draw``.
+The server's progress folder is new for each test session, so the lesson's line starts
+from nothing answered.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from assessment_steps import reload_and_run_all
 from lab_page import wait_until
 from playwright.sync_api import Locator, expect
 
 from lessons.quiz import load_bank
+from lessons.quiz.draw import draw_ids
 from lessons.quiz.schema import Bank, SingleChoiceQuestion
 
 pytestmark = pytest.mark.browser
@@ -22,6 +25,7 @@ LESSON = "09_final_assessment"
 STUDENT_TESTS = True  # conftest runs these after the generic checks of the lesson
 FEEDBACK_TIMEOUT_MS = 60_000
 ATTEMPTED = re.compile(r"^(\d+) of (\d+)$")
+FIRST_ID, SECOND_ID = "browser-student-1", "browser-student-2"
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +36,34 @@ def bank() -> Bank:
 @pytest.fixture
 def run(lessons):
     return lessons.get(LESSON)
+
+
+def draw_for(run, student_id: str, count: int) -> list[str]:
+    """Type the id, press Show my questions, and return the first words of each question."""
+    panel = run.notebook().locator(".lessons-quiz-draw")
+    panel.get_by_role("textbox", name="Student id (or name)").fill(student_id)
+    panel.get_by_role("button", name="Show my questions").click()
+    expect(run.notebook().locator(".lessons-quiz-draw")).to_contain_text(
+        f"drawn for {student_id}", timeout=FEEDBACK_TIMEOUT_MS
+    )
+    return shown_questions(run, count)
+
+
+def shown_questions(run, count: int) -> list[str]:
+    questions = run.notebook().locator(".lessons-quiz")
+    expect(questions).to_have_count(count, timeout=FEEDBACK_TIMEOUT_MS)
+    return [" ".join(text.split())[:120] for text in questions.all_text_contents()]
+
+
+def test_the_draw_is_stable_across_reloads_and_differs_between_ids(run, bank):
+    expect(run.notebook().locator(".lessons-quiz")).to_have_count(0)  # nothing before an id
+    first = draw_for(run, FIRST_ID, bank.draw)
+    reload_and_run_all(run)
+    assert shown_questions(run, bank.draw) == first  # the id was saved: the same draw
+    expect(run.notebook().locator(".lessons-quiz-draw")).to_contain_text(f"drawn for {FIRST_ID}")
+    second = draw_for(run, SECOND_ID, bank.draw)
+    assert second != first
+    assert len(set(second) - set(first)) >= 3, "two ids should mostly draw different items"
 
 
 def answer(run, question: SingleChoiceQuestion, correct: bool) -> None:
@@ -71,15 +103,17 @@ def chart_values(dashboard: Locator, lesson: str) -> list[float]:
 
 
 def test_dashboard_reflects_answers_after_refresh(run, bank):
-    singles = [q for q in bank.questions if isinstance(q, SingleChoiceQuestion)]
-    assert len(singles) >= 2, "the test needs two single-choice questions in the bank"
+    draw_for(run, SECOND_ID, bank.draw)
+    drawn = draw_ids(bank, SECOND_ID)
+    singles = [q for q in bank.questions if q.id in drawn and isinstance(q, SingleChoiceQuestion)]
+    assert len(singles) >= 2, "the test needs two single-choice questions in the draw"
     right_question, wrong_question = singles[:2]
     dashboard = run.notebook().locator(".lessons-progress-dashboard")
     expect(dashboard).to_have_count(1)
     row = lesson_row(dashboard, bank)
     expect(row).to_have_count(1)
     attempted, total, first_try, _ = read_row(row)
-    assert total == len(bank.questions)
+    assert total == bank.draw
     chart_before = chart_values(dashboard, bank.lesson)
 
     answer(run, right_question, correct=True)
