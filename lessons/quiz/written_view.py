@@ -46,27 +46,7 @@ class WrittenView:
         self.status.add_class(STATUS_CLASS)
         self.model_answer = widgets.HTMLMath("")
         self.model_answer.add_class(MODEL_ANSWER_CLASS)
-        self.points = {
-            point.id: widgets.Checkbox(
-                value=point.id in state.ticked,
-                description=point.text,
-                indent=False,
-                layout=widgets.Layout(width="auto"),
-            )
-            for point in question.rubric
-        }
-        for box in self.points.values():
-            box.observe(self._on_tick, names="value")
-        self.check_button = widgets.Button(
-            description="Save my check", tooltip="Save which points your answer made"
-        )
-        self.rubric = widgets.VBox(
-            [
-                widgets.HTML("<p><strong>Which points did your answer make?</strong></p>"),
-                *self.points.values(),
-                self.check_button,
-            ]
-        )
+        self.rubric = self._build_rubric()
         self.container = widgets.VBox(
             [
                 self.prompt,
@@ -82,6 +62,30 @@ class WrittenView:
         self.check_button.on_click(lambda _button: self.state.save_check())
         state.subscribe(lambda _state: self._render())
         self._render()
+
+    def _build_rubric(self) -> widgets.VBox:
+        """The rubric's points as tick boxes, and the button that saves the ticks."""
+        self.points = {
+            point.id: widgets.Checkbox(
+                value=point.id in self.state.ticked,
+                description=point.text,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
+            for point in self.state.question.rubric
+        }
+        for box in self.points.values():
+            box.observe(self._on_tick, names="value")
+        self.check_button = widgets.Button(
+            description="Save my check", tooltip="Save which points your answer made"
+        )
+        return widgets.VBox(
+            [
+                widgets.HTML("<p><strong>Which points did your answer make?</strong></p>"),
+                *self.points.values(),
+                self.check_button,
+            ]
+        )
 
     def _on_text(self, change: dict) -> None:
         if not self._syncing:
