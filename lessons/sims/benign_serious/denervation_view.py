@@ -38,7 +38,8 @@ CAPTION = (
     "Top: after a motor nerve is injured, the share of its denervated fibres near the needle "
     "that fire on their own, day by day; the dot is the day you chose. Bottom: one second of "
     "needle EMG at rest on that day: fibrillation potentials (brief spikes) and positive sharp "
-    "waves (a sharp positive dip, then a slow return; drawn with positive upwards). Onset "
+    "waves (a sharp positive deflection, then a slow return; drawn here with positive upwards, "
+    "while clinical EMG draws positive downwards). Onset "
     "after 1 to 4 weeks (Willmott et al. 2012), sizes shrinking over months (Kraft 1990); the "
     "shapes and the rise and fade are illustrative."
 )
@@ -49,7 +50,7 @@ def _figure() -> CourseFigure:
         make_subplots(
             rows=2,
             cols=1,
-            vertical_spacing=0.22,
+            vertical_spacing=0.3,
             row_heights=[0.45, 0.55],
             subplot_titles=("Days after the nerve injury", "What the needle records that day"),
         )
@@ -82,7 +83,7 @@ def _figure() -> CourseFigure:
         col=1,
     )
     figure.update_layout(
-        height=560, legend={"y": -0.15, "yanchor": "top"}, margin={"t": 80, "b": 120}
+        height=620, legend={"y": -0.15, "yanchor": "top"}, margin={"t": 80, "b": 120}
     )
     figure.update_xaxes(title_text="Days after injury", range=[0, LAST_DAY], row=1, col=1)
     figure.update_yaxes(title_text="Firing (%)", range=[0, 105], row=1, col=1)

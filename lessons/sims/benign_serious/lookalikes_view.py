@@ -62,7 +62,7 @@ CAPTION = (
 
 def _figure() -> CourseFigure:
     figure = CourseFigure(
-        make_subplots(rows=2, cols=1, vertical_spacing=0.2, subplot_titles=(NEEDLE, MOVEMENT))
+        make_subplots(rows=2, cols=1, vertical_spacing=0.3, subplot_titles=(NEEDLE, MOVEMENT))
     )
     figure.add_scatter(
         x=[],
@@ -87,7 +87,7 @@ def _figure() -> CourseFigure:
         col=1,
     )
     figure.update_layout(
-        height=520, legend={"y": -0.15, "yanchor": "top"}, margin={"t": 80, "b": 110}
+        height=580, legend={"y": -0.15, "yanchor": "top"}, margin={"t": 80, "b": 110}
     )
     figure.update_xaxes(title_text="Time (s)", range=[0, 2], row=1, col=1)
     figure.update_yaxes(title_text="Voltage (mV)", range=[-1.2, 1.2], row=1, col=1)

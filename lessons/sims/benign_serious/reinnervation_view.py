@@ -57,8 +57,8 @@ def _figure(normal: np.ndarray) -> CourseFigure:
         make_subplots(
             rows=1,
             cols=3,
-            column_widths=[0.36, 0.34, 0.30],
-            horizontal_spacing=0.09,
+            column_widths=[0.34, 0.33, 0.33],
+            horizontal_spacing=0.14,
             subplot_titles=("Force kept", "Unit sizes", "Needle potential"),
         )
     )

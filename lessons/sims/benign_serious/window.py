@@ -48,7 +48,7 @@ def _figure() -> CourseFigure:
             rows=2,
             cols=1,
             row_heights=[0.3, 0.7],
-            vertical_spacing=0.2,
+            vertical_spacing=0.3,
             subplot_titles=("What the needle saw", "Chance of catching at least one discharge"),
         )
     )
@@ -103,7 +103,7 @@ def _chance_traces(figure: CourseFigure) -> None:
 
 def _axes(figure: CourseFigure) -> None:
     figure.update_layout(
-        height=560, legend={"y": -0.18, "yanchor": "top"}, margin={"t": 80, "b": 140}
+        height=620, legend={"y": -0.18, "yanchor": "top"}, margin={"t": 80, "b": 140}
     )
     figure.update_xaxes(
         title_text="Time in the window (s)", range=[0, LONGEST_WINDOW], row=1, col=1
