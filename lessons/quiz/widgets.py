@@ -7,9 +7,11 @@ re-renders from the state, so what a test drives headlessly is what a student cl
 from __future__ import annotations
 
 import html
+import uuid
 
 import ipywidgets as widgets
 
+from lessons.controls import RadioGroup
 from lessons.quiz.markdown import render_markdown
 from lessons.quiz.schema import (
     ClassificationQuestion,
@@ -40,12 +42,14 @@ class QuestionView:
         self.state = state
         self._syncing = False
         title = f"Question {number} of {total}" if number and total else "Question"
+        # The radio group is named by the question it answers (aria-labelledby this id).
+        self.prompt_id = f"lessons-quiz-prompt-{uuid.uuid4().hex[:12]}"
         self.prompt = widgets.HTMLMath(
             f"<strong>{html.escape(title)}</strong>"
-            f"{render_markdown(state.question.prompt)}"
+            f'<div id="{self.prompt_id}">{render_markdown(state.question.prompt)}</div>'
             f"<p><em>{_HINTS[state.kind]}</em></p>"
         )
-        self.radio: widgets.RadioButtons | None = None
+        self.radio: RadioGroup | None = None
         self.checkboxes: dict[str, widgets.Checkbox] = {}
         self.number_input: widgets.Text | None = None
         self.dropdowns: dict[str, widgets.Dropdown] = {}
@@ -83,11 +87,12 @@ class QuestionView:
     def _build_inputs(self) -> widgets.Widget:
         question = self.state.question
         if isinstance(question, SingleChoiceQuestion):
-            self.radio = widgets.RadioButtons(
+            # One tab stop, arrow keys choose (native radios sharing a name).
+            self.radio = RadioGroup(
                 options=[(choice.text, choice.id) for choice in self.state.options],
                 value=None,
                 description="Your answer",
-                style={"description_width": "initial"},
+                labelledby=self.prompt_id,
                 layout=widgets.Layout(width="auto"),
             )
             self.radio.observe(self._on_input, names="value")

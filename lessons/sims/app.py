@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 from collections.abc import Mapping, Sequence
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from lessons.controls import CourseSlider
+from lessons.controls.described import FIGURES_CLASS, TextLinks
 from lessons.static_mode import live_note_html, static_mode
 
 STATIC_CLASS = "lessons-sim-static"
@@ -43,6 +46,7 @@ class SimulationApp:
         caption_widget = widgets.HTML(f"<p><em>{caption}</em></p>")
         caption_widget.add_class("lessons-sim-caption")
         figure_box = (widgets.HBox if figures_side_by_side else widgets.VBox)(self.figures)
+        figure_box.add_class(FIGURES_CLASS)
         self.widget = widgets.VBox(
             [
                 widgets.HBox(list(self.controls.values()), layout={"flex_flow": "row wrap"}),
@@ -50,6 +54,8 @@ class SimulationApp:
                 self.readout,
                 *extras,
                 caption_widget,
+                # In the page: the figures described by the readout and caption, the sounds too.
+                TextLinks(title=f"{title}: figure (described by the text below it)"),
             ]
         )
         self.widget.add_class("lessons-sim")
@@ -89,44 +95,30 @@ class SimulationApp:
             for figure in self.figures
         ]
         extras = [_static_widget_html(extra) for extra in self.extras]
+        # Each figure described by the readout and caption, as in the live block (TextLinks).
+        key = hashlib.sha1(f"{self.title}\n{self.caption}".encode()).hexdigest()[:10]
+        readout_id, caption_id = f"lessons-sim-{key}-readout", f"lessons-sim-{key}-caption"
+        figure_attributes = (
+            f'role="figure" aria-label="{html.escape(self.title)}: figure" '
+            f'aria-describedby="{readout_id} {caption_id}"'
+        )
         return (
             f'<div class="lessons-sim {STATIC_CLASS}">'
             f"<p>{intro}</p>"
             + (f"<ul class='lessons-sim-settings'>{''.join(settings)}</ul>" if settings else "")
-            + "".join(f'<div class="lessons-sim-figure">{figure}</div>' for figure in figures)
-            + f'<div class="lessons-sim-readout">{self.readout.value}</div>'
+            + "".join(
+                f'<div class="lessons-sim-figure" {figure_attributes}>{figure}</div>'
+                for figure in figures
+            )
+            + f'<div class="lessons-sim-readout" id="{readout_id}">{self.readout.value}</div>'
             + "".join(extras)
-            + f'<p class="lessons-sim-caption"><em>{self.caption}</em></p>'
+            + f'<p class="lessons-sim-caption" id="{caption_id}"><em>{self.caption}</em></p>'
             + live_note_html("Interactive in the live version.", "move the controls yourself")
             + "</div>"
         )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.title!r}>"
-
-
-#: The narrowest a slider's track gets, however short its label: room to set a value by mouse.
-TRACK_MIN_WIDTH = "320px"
-#: The track's row: as tall as ipywidgets' own one-row slider, so the round handle fits in it.
-TRACK_ROW_HEIGHT = "var(--jp-widgets-inline-height, 28px)"
-
-
-def slider_look() -> dict:
-    """``style`` and ``layout`` for a slider: its label on a line of its own, the value at the
-    label's right and the track below, at least ``TRACK_MIN_WIDTH`` wide and as wide as the
-    label. (ipywidgets puts label, track and value in one row of a fixed width, so a long label
-    left the track a few pixels.) The label stays the slider's own ``description``."""
-    return {
-        "style": {"description_width": "max-content"},
-        "layout": widgets.Layout(
-            display="grid",
-            grid_template_columns=f"minmax({TRACK_MIN_WIDTH}, max-content) auto",
-            grid_template_rows=f"auto {TRACK_ROW_HEIGHT}",
-            grid_auto_flow="column",
-            width="auto",
-            height="auto",
-        ),
-    }
 
 
 def labelled_slider(
@@ -136,17 +128,20 @@ def labelled_slider(
     maximum: float,
     step: float,
     readout_format: str = ".0f",
-) -> widgets.FloatSlider:
-    """A slider whose visible label names the quantity and its unit (screen readers read it too)."""
-    return widgets.FloatSlider(
+    unit: str | None = None,
+) -> CourseSlider:
+    """A slider whose visible label names the quantity and its unit; screen readers read the
+    label as its name and the value with its unit (``unit``: by default the label's closing
+    brackets). Its track gets a line of its own under the label (``lessons.controls``)."""
+    return CourseSlider(
         value=value,
         min=minimum,
         max=maximum,
         step=step,
         description=description,
         readout_format=readout_format,
+        unit=unit,
         continuous_update=True,
-        **slider_look(),
     )
 
 

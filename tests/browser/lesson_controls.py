@@ -1,7 +1,8 @@
 """Move a simulation's controls as a student would, and time the figure's redraw.
 
-A slider of ipywidgets is a noUiSlider: its handle (``role="slider"``) takes the keyboard
-(arrows, Home, End) once focused, and the mouse by dragging. Tick boxes and toggle buttons
+A slider of the course (``lessons.controls``) is a native ``<input type="range">`` named by
+its ``<label>``: it takes the keyboard (arrows, Page Up/Down, Home, End) once focused, and the
+mouse by dragging its thumb. Tick boxes and toggle buttons
 take Space; a dropdown is changed by picking another entry of its list.
 """
 
@@ -22,26 +23,22 @@ TIMING_DONE = """() => {
 
 @dataclass(frozen=True)
 class Slider:
-    """One slider of a simulation: its visible label and its draggable handle."""
+    """One slider of a simulation: its visible label and its range input (``handle``)."""
 
     label: str
     handle: Locator
 
     def value(self) -> float:
-        """The value, as the handle announces it (noUiSlider rounds it to one decimal)."""
-        return float(self.handle.get_attribute("aria-valuenow"))
+        return float(self.handle.input_value())
 
     def state(self) -> tuple[str | None, str | None]:
-        """What tells two positions apart: the rounded value and the formatted value text."""
-        return (
-            self.handle.get_attribute("aria-valuenow"),
-            self.handle.get_attribute("aria-valuetext"),
-        )
+        """What tells two positions apart: the value and the value text read out with it."""
+        return (self.handle.input_value(), self.handle.get_attribute("aria-valuetext"))
 
     def bounds(self) -> tuple[float, float]:
         return (
-            float(self.handle.get_attribute("aria-valuemin")),
-            float(self.handle.get_attribute("aria-valuemax")),
+            float(self.handle.get_attribute("min")),
+            float(self.handle.get_attribute("max")),
         )
 
     def room_to_grow(self) -> bool:
@@ -58,14 +55,19 @@ class Redraw:
     changed_plots: tuple[bool, ...]
 
 
+#: A course slider (lessons.controls.slider) and its range input.
+SLIDER = ".lessons-slider"
+SLIDER_INPUT = "input[type=range]"
+
+
 def sliders_in(simulation: Locator) -> list[Slider]:
-    """The simulation's sliders in screen order (range sliders by their lower handle)."""
+    """The simulation's sliders in screen order."""
     found = []
-    boxes = simulation.locator(".widget-slider")
+    boxes = simulation.locator(SLIDER)
     for index in range(boxes.count()):
         box = boxes.nth(index)
-        label = box.locator(".widget-label").first.text_content() or f"slider {index + 1}"
-        found.append(Slider(label=label.strip(), handle=box.locator(".noUi-handle").first))
+        label = box.locator("label").first.text_content() or f"slider {index + 1}"
+        found.append(Slider(label=label.strip(), handle=box.locator(SLIDER_INPUT).first))
     return found
 
 
@@ -78,14 +80,14 @@ TRACK_WIDTH = """async (track) => {
 
 
 def slider_tracks(run: LessonRun) -> list[tuple[str, float]]:
-    """Every horizontal slider of the lesson, in order: its label and its track's width (px),
-    the track being the bar the handle moves along (ipywidgets 8: ``.slider-container .slider``)."""
-    boxes = run.notebook().locator(".widget-hslider")
+    """Every slider of the lesson, in order: its label and its track's width (px), the track
+    being the range input the thumb moves along."""
+    boxes = run.notebook().locator(SLIDER)
     found = []
     for index in range(boxes.count()):
         box = boxes.nth(index)
-        label = " ".join((box.locator(".widget-label").first.text_content() or "").split())
-        width = box.locator(".slider-container .slider").first.evaluate(TRACK_WIDTH)
+        label = " ".join((box.locator("label").first.text_content() or "").split())
+        width = box.locator(SLIDER_INPUT).first.evaluate(TRACK_WIDTH)
         found.append((label or f"slider {index + 1}", float(width)))
     return found
 
@@ -164,15 +166,22 @@ def press(slider: Slider, key: str) -> Callable[[], None]:
     return act
 
 
+#: Chromium's range thumb, in CSS px.
+THUMB_PX = 16
+
+
 def drag(run: LessonRun, slider: Slider, pixels: float) -> Callable[[], None]:
-    """An action: drag the handle ``pixels`` to the right (negative: left) with the mouse."""
+    """An action: drag the thumb ``pixels`` to the right (negative: left) with the mouse."""
 
     def act() -> None:
         slider.handle.scroll_into_view_if_needed()
         box = slider.handle.bounding_box()
         if box is None:
             raise AssertionError(f"{run.name}: slider {slider.label!r} is not visible")
-        x = box["x"] + box["width"] / 2
+        # Grab the thumb where it is: the range input's thumb travels the track less its width.
+        low, high = slider.bounds()
+        fraction = (slider.value() - low) / (high - low) if high > low else 0.0
+        x = box["x"] + THUMB_PX / 2 + fraction * (box["width"] - THUMB_PX)
         y = box["y"] + box["height"] / 2
         mouse = run.page.mouse
         mouse.move(x, y)

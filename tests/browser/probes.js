@@ -157,7 +157,8 @@
     const onInput = (event) => {
       if (state.start !== null) return;
       if (event.type === "pointermove" && !(event.buttons & 1)) return;
-      if (event.type === "pointerdown" && event.target.closest(".noUi-handle")) return;
+      // Pressing on a slider's thumb does not move it yet: the drag starts the clock.
+      if (event.type === "pointerdown" && event.target.matches("input[type=range]")) return;
       state.start = performance.now();
     };
     // "input"/"change" catch a value picked from a dropdown's list.

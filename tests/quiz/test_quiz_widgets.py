@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import ipywidgets
 import pytest
 
+from lessons.controls import RadioGroup
 from lessons.quiz import Quiz, load_bank
 from lessons.quiz.markdown import render_inline
 from lessons.quiz.widgets import FEEDBACK_CLASS, QUESTION_CLASS
@@ -25,7 +25,7 @@ def _progress(folder: Path) -> dict:
 )
 def test_each_single_choice_option_shows_its_own_feedback(choice) -> None:
     view = Quiz.from_bank("00_welcome").view("what-is-a-twitch")
-    assert isinstance(view.radio, ipywidgets.RadioButtons)
+    assert isinstance(view.radio, RadioGroup)
     view.radio.value = choice.id
     view.check_button.click()
     assert render_inline(choice.feedback) in view.feedback.value
@@ -164,3 +164,16 @@ def test_plain_text_repr_is_short_and_fixed(progress_folder: Path) -> None:
 def test_unknown_only_id_is_refused() -> None:
     with pytest.raises(ValueError, match="no-such-question"):
         Quiz.from_bank("00_welcome", only=["no-such-question"])
+
+
+def test_the_single_choice_group_is_named_by_its_prompt() -> None:
+    """One radio group per question (one tab stop, arrow keys), labelled by the prompt text."""
+    view = Quiz.from_bank("00_welcome").view("what-is-a-twitch")
+    assert view.radio.labelledby == view.prompt_id
+    assert f'id="{view.prompt_id}"' in view.prompt.value
+    question = QUESTIONS["what-is-a-twitch"]
+    assert sorted(value for _label, value in view.radio.options) == sorted(
+        choice.id for choice in question.choices
+    )
+    with pytest.raises(Exception, match="not one of the options"):
+        view.radio.value = "no-such-choice"

@@ -74,12 +74,15 @@ def control_moves(control: Any) -> list[tuple[str, Callable[[], object]]]:
     """
     import ipywidgets as widgets
 
+    from lessons.controls import CourseSlider, IntCourseSlider
+
     def setter(value: Any) -> Callable[[], object]:
         return lambda: setattr(control, "value", value)
 
-    if isinstance(control, widgets.FloatSlider | widgets.IntSlider | widgets.FloatLogSlider):
+    sliders = widgets.FloatSlider | widgets.IntSlider | widgets.FloatLogSlider | CourseSlider
+    if isinstance(control, sliders):
         middle = control.min + (control.max - control.min) / 2
-        if isinstance(control, widgets.IntSlider):
+        if isinstance(control, widgets.IntSlider | IntCourseSlider):
             middle = round(middle)
         return [(f"to {v:g}", setter(v)) for v in (control.max, control.min, middle)]
     if isinstance(control, widgets.SelectionRangeSlider | widgets.FloatRangeSlider):

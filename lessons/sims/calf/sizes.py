@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from lessons.controls import IntCourseSlider
 from lessons.physiology.calf import EVENTS
 from lessons.physiology.calf_sizes import calf_sizes, compare_sizes
-from lessons.sims.app import SimulationApp, labelled_slider, slider_look
+from lessons.sims.app import SimulationApp, labelled_slider
 from lessons.sims.calf.sizes_figure import FIBRES, sizes_figure
 from lessons.sims.calf.text import EVENT_LABELS, comparison_table, describe_sizes
 
@@ -23,13 +24,13 @@ CAPTION = (
 
 
 def _controls(unit_rank: int, cramp_share: float, n_units: int) -> dict[str, widgets.Widget]:
-    unit_slider = widgets.IntSlider(
+    unit_slider = IntCourseSlider(
         value=int(unit_rank),
         min=1,
         max=n_units,
         step=1,
         description="Fasciculating unit (1 = smallest of the gastrocnemius medialis)",
-        **slider_look(),
+        unit=f"of {n_units}",
     )
     share_slider = labelled_slider(
         "Cramp: share of each calf muscle's units (%)", 100.0 * cramp_share, 10.0, 100.0, 10.0

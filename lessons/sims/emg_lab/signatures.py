@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
+from lessons.controls import IntCourseSlider
 from lessons.figures.course_figure import CourseFigure
 from lessons.figures.theme import COLOURS
 from lessons.physiology import emg_audio
@@ -20,7 +21,7 @@ from lessons.physiology.signatures import (
     record_signature,
     signature_kind,
 )
-from lessons.sims.app import SimulationApp, slider_look
+from lessons.sims.app import SimulationApp
 from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
 from lessons.sims.emg_lab.traces import (
     FULL_WIDTH_COLUMNS,
@@ -77,14 +78,13 @@ def _draw(traces: NamedTraces, recording: SignatureRecording) -> None:
     traces.update({DISCHARGES: ticks, NEEDLE: {"y": emg_y}}, rows)
 
 
-def _sources_slider(kind: str) -> widgets.IntSlider:
-    return widgets.IntSlider(
+def _sources_slider(kind: str) -> IntCourseSlider:
+    return IntCourseSlider(
         value=SIGNATURES[kind],
         min=SOURCE_RANGE[0],
         max=SOURCE_RANGE[1],
         step=1,
         description="Sources near the needle (units or fibres)",
-        **slider_look(),
     )
 
 
@@ -122,7 +122,7 @@ def describe_signature(recording: SignatureRecording) -> str:
 
 
 def _app(
-    kinds: widgets.ToggleButtons, sources: widgets.IntSlider, player: widgets.Audio
+    kinds: widgets.ToggleButtons, sources: IntCourseSlider, player: widgets.Audio
 ) -> SimulationApp:
     return SimulationApp(
         "Signature explorer",

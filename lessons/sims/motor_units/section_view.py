@@ -12,6 +12,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from lessons.controls import IntCourseSlider
 from lessons.figures.course_figure import CourseFigure
 from lessons.figures.theme import COLOURS
 from lessons.physiology.territory import (
@@ -21,7 +22,6 @@ from lessons.physiology.territory import (
     section_frame,
     section_of,
 )
-from lessons.sims.app import slider_look
 
 #: Name of the territory outline trace.
 TERRITORY = "Its territory"
@@ -143,13 +143,9 @@ def muscle_picker(muscle: str) -> widgets.Dropdown:
     )
 
 
-def whole_slider(description: str, value: int, maximum: int) -> widgets.IntSlider:
-    return widgets.IntSlider(
-        value=value,
-        min=1,
-        max=maximum,
-        step=1,
-        description=description,
-        continuous_update=True,
-        **slider_look(),
+def whole_slider(
+    description: str, value: int, maximum: int, unit: str | None = None
+) -> IntCourseSlider:
+    return IntCourseSlider(
+        value=value, min=1, max=maximum, step=1, description=description, unit=unit
     )

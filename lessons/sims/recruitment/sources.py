@@ -104,7 +104,11 @@ def force_sources_explorer(drive: float = 0.5, recruitment_range: float = 30.0) 
     start_range = check.scalar("recruitment_range", recruitment_range, *RANGE_LIMITS)
     drive_slider = labelled_slider("Drive (% of maximal excitation)", start_drive * 100, 0, 100, 1)
     range_slider = labelled_slider(
-        "Recruitment range (largest / smallest threshold)", start_range, *RANGE_LIMITS, 5
+        "Recruitment range (largest / smallest threshold)",
+        start_range,
+        *RANGE_LIMITS,
+        5,
+        unit="times the smallest threshold",
     )
     app = SimulationApp(
         "Force sources explorer",
