@@ -5,7 +5,9 @@ in; the tests use it for the export -> class results round trip. Each student ha
 between 0 and 1 and answers each question right on the first try with that probability;
 otherwise they pick a wrong answer (for choice questions, the first wrong option in bank
 order, so that one wrong option stands out, as it does in real classes), then try again.
-Everything is seeded, so the files are the same on every run.
+In a drawn bank (the final assessment) each student answers only the questions drawn for
+their id (``lessons.quiz.draw.draw_ids``), as a real student would. Everything is seeded, so
+the files are the same on every run.
 
     python -m lessons.instructor.synthetic_class data/examples/class_results
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from lessons.quiz import ProgressStore, Quiz, export_results
+from lessons.quiz.draw import draw_ids
 from lessons.quiz.state import QuestionState
 
 DEFAULT_BANKS = ("00_welcome", "09_final_assessment")
@@ -82,9 +85,14 @@ def write_synthetic_class(
 
         with tempfile.TemporaryDirectory() as progress_folder:
             store = ProgressStore(progress_folder, clock=clock)
-            store.set_student(FIRST_NAMES[index], f"s{index + 1:03d}")
+            student_id = f"s{index + 1:03d}"
+            store.set_student(FIRST_NAMES[index], student_id)
             for bank in banks:
-                for state in Quiz.from_bank(bank, store=store).questions:
+                quiz = Quiz.from_bank(bank, store=store, student_id=student_id)
+                shown = set(draw_ids(quiz.bank, student_id))  # the whole pool if not drawn
+                for state in quiz.questions:
+                    if state.id not in shown:
+                        continue
                     if rng.random() >= ability:
                         state.select(*_wrong_answer(state))
                         state.check()

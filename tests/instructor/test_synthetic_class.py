@@ -8,7 +8,8 @@ import pytest
 
 from lessons.instructor.synthetic_class import write_synthetic_class
 from lessons.paths import data_file
-from lessons.quiz import class_results
+from lessons.quiz import class_results, load_bank
+from lessons.quiz.draw import draw_ids
 
 SHIPPED = data_file("examples", "class_results")
 
@@ -48,3 +49,16 @@ def test_the_wrong_students_pick_the_first_wrong_option():
 def test_too_many_students_is_refused(tmp_path):
     with pytest.raises(ValueError, match="n_students=99"):
         write_synthetic_class(tmp_path, n_students=99)
+
+
+def test_each_student_answers_only_the_final_questions_drawn_for_their_id():
+    bank = load_bank("09_final_assessment")
+    assert bank.draw is not None
+    seen = set()
+    for path in sorted(SHIPPED.glob("muscle-twitch-results-s*.json")):
+        data = json.loads(path.read_text())
+        answered = set(data["lessons"]["09_final_assessment"]["questions"])
+        assert answered == set(draw_ids(bank, data["student"]["id"])), path.name
+        seen |= answered
+    # the class results see many items of the pool, each over the students who were shown it
+    assert len(seen) > 2 * bank.draw
