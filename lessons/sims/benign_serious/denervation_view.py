@@ -29,7 +29,7 @@ LAST_DAY = 365.0
 #: Day on which the nerve regrows into the muscle when the student ticks "reinnervated"
 #: (illustrative: about four months after the injury).
 REGROWTH_DAY = 120.0
-COLUMNS = 600
+COLUMNS = 400
 ABUNDANCE = "Fibrillations and sharp waves (share of denervated fibres firing)"
 TODAY = "The day you chose"
 TRACE = "Needle EMG at rest, 1 s"

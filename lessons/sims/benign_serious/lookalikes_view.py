@@ -23,7 +23,7 @@ from lessons.sims.care_levels import LEVEL_SHORT_NAMES
 from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
 from lessons.sims.sound import wav_bytes
 
-COLUMNS = 700
+COLUMNS = 450
 NEEDLE = "Needle EMG"
 MOVEMENT = "Movement"
 EVENTS = "Discharges or beats"

@@ -136,8 +136,12 @@ def _axes(figure: CourseFigure) -> None:
     figure.update_yaxes(title_text="Voltage (mV)", row=1, col=3)
 
 
+#: Samples per second of the drawn potentials: enough for a smooth curve on screen.
+DRAWN_RATE = 10_000.0
+
+
 def _potential(growth: float) -> tuple[list, list]:
-    wave = reinnervated_potential(growth)
+    wave = reinnervated_potential(growth, sampling_rate=DRAWN_RATE)
     return (1e3 * wave.time).tolist(), (1e3 * wave.voltage).tolist()
 
 
@@ -177,7 +181,8 @@ class ReinnervationView:
             name: self.figure.trace(name)
             for name in (FORCE_CURVE, NOW, AFTER, NORMAL_MUAP, GROWN_MUAP)
         }
-        self.normal_muap = _potential(1.0)
+        self.traces[NORMAL_MUAP].x, self.traces[NORMAL_MUAP].y = _potential(1.0)
+        self.limit_drawn: float | None = None
         self.app = SimulationApp("Losing units, keeping force", self.controls, self.figure, CAPTION)
         for control in self.controls.values():
             control.observe(self.redraw, names="value")
@@ -193,9 +198,10 @@ class ReinnervationView:
         time, voltage = _potential(max(growth, 1.0))
         traces = self.traces
         with self.figure.batch_update():
-            traces[FORCE_CURVE].y = _force_curve(limit)
+            if limit != self.limit_drawn:  # the curve changes with the limit only
+                traces[FORCE_CURVE].y = _force_curve(limit)
+                self.limit_drawn = limit
             traces[NOW].x, traces[NOW].y = [100 * loss], [100 * muscle.maximal_force]
             traces[AFTER].y = after.tolist()
-            traces[NORMAL_MUAP].x, traces[NORMAL_MUAP].y = self.normal_muap
             traces[GROWN_MUAP].x, traces[GROWN_MUAP].y = time, voltage
         self.app.readout.value = describe(muscle)
