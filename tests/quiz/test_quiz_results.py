@@ -140,7 +140,8 @@ def test_dashboard_summarises_progress_and_exports(progress_folder: Path, tmp_pa
     dashboard = ProgressDashboard(export_folder=tmp_path / "out")
     assert dashboard._repr_mimebundle_()["text/plain"] == "Progress dashboard"
     welcome = next(line for line in dashboard.lines if line.lesson == "00_welcome")
-    assert (welcome.attempted, welcome.first_try_correct, welcome.total_questions) == (2, 1, 4)
+    # Six quiz questions: lesson 00's two predictions count apart from the quiz.
+    assert (welcome.attempted, welcome.first_try_correct, welcome.total_questions) == (2, 1, 6)
     assert welcome.objectives_to_revisit == (
         "Say what a muscle twitch (fasciculation) is and how it differs from a cramp.",
     )
