@@ -152,7 +152,7 @@ def test_score_and_progress_file_follow_the_clicks(progress_folder: Path) -> Non
 def test_plain_text_repr_is_short_and_fixed(progress_folder: Path) -> None:
     quiz = Quiz.from_bank("00_welcome")
     before = quiz._repr_mimebundle_()
-    assert before["text/plain"] == "Quiz 00_welcome: 4 questions"
+    assert before["text/plain"] == "Quiz 00_welcome: 6 questions"
     assert "application/vnd.jupyter.widget-view+json" in before
     quiz.question("what-is-a-twitch").select("voluntary")
     quiz.question("what-is-a-twitch").check()
