@@ -8,7 +8,8 @@ Home, End) and one tab stop per radio group. The JavaScript ships inline: no bui
 network at run time. They sit in the figure layer so simulations and quizzes can both use them.
 """
 
+from lessons.controls.keys import KeyScope
 from lessons.controls.radio import RadioGroup
 from lessons.controls.slider import CourseSlider, IntCourseSlider, unit_of
 
-__all__ = ["CourseSlider", "IntCourseSlider", "RadioGroup", "unit_of"]
+__all__ = ["CourseSlider", "IntCourseSlider", "KeyScope", "RadioGroup", "unit_of"]

@@ -7,7 +7,8 @@ invisible widget placed in a simulation block: in the page it marks the block's 
 (``aria-describedby``), makes the readout a polite live region (a screen reader reads the new
 numbers after a move), and gives every audio player a name (the label next to it) and the
 readout as its description. It only adds attributes to the course's own boxes: the plotly and
-audio DOM inside them stays as their libraries draw it.
+audio DOM inside them stays as their libraries draw it. It also keeps the block's keys with
+its controls (``lessons.controls.keys``).
 """
 
 from __future__ import annotations
@@ -56,13 +57,10 @@ function link(block, title) {{
 function render({{ model, el }}) {{
   el.classList.add("lessons-sim-text-links");
   el.setAttribute("aria-hidden", "true");
-  let tries = 0;
-  const attach = () => {{
-    const block = el.closest(".{BLOCK_CLASS}");
-    if (block) return link(block, model.get("title"));
-    if (++tries < 600) requestAnimationFrame(attach);
-  }};
-  attach();
+  whenInBlock(el, (block) => {{
+    keepKeys(block);
+    link(block, model.get("title"));
+  }});
 }}
 export default {{ render }};
 """

@@ -11,7 +11,7 @@ import uuid
 
 import ipywidgets as widgets
 
-from lessons.controls import RadioGroup
+from lessons.controls import KeyScope, RadioGroup
 from lessons.quiz.markdown import render_markdown
 from lessons.quiz.schema import (
     ClassificationQuestion,
@@ -74,6 +74,7 @@ class QuestionView:
                 widgets.HBox([self.check_button, self.try_again_button, self.explanation_button]),
                 self.feedback,
                 self.explanation,
+                KeyScope(),  # arrows on a dropdown choose, not move to another cell
             ]
         )
         self.container.add_class(QUESTION_CLASS)
