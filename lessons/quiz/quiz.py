@@ -227,7 +227,14 @@ class Quiz:
     def _repr_mimebundle_(self, **kwargs) -> dict:
         if static_mode():  # the course site: questions without answers, no widgets
             return {
-                "text/html": quiz_static_html(self.bank.title, self.questions),
+                "text/html": quiz_static_html(
+                    self.bank.title,
+                    () if self.drawn else self.questions,  # the pool stays unpublished
+                    f"{repr(self).split(': ', 1)[1]}, chosen by each student's id; "
+                    "open the live version to get yours."
+                    if self.drawn
+                    else "",
+                ),
                 "text/plain": repr(self),
             }
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}

@@ -49,7 +49,7 @@ def question_static_html(state: QuestionState, number: int, total: int) -> str:
     return f'<div class="lessons-quiz">{"".join(parts)}</div>'
 
 
-def quiz_static_html(title: str, questions: tuple[QuestionState, ...]) -> str:
+def quiz_static_html(title: str, questions: tuple[QuestionState, ...], intro: str = "") -> str:
     """A whole quiz without answers or feedback, with the link to answer it live."""
     total = len(questions)
     body = "".join(
@@ -61,7 +61,8 @@ def quiz_static_html(title: str, questions: tuple[QuestionState, ...]) -> str:
     )
     return (
         f'<div class="lessons-quiz-lesson {STATIC_CLASS}">'
-        f"<h3>Quiz: {html.escape(title)}</h3>{note}{body}{note}</div>"
+        f"<h3>Quiz: {html.escape(title)}</h3>{intro and f'<p>{html.escape(intro)}</p>'}"
+        f"{note}{body}{note}</div>"
     )
 
 
