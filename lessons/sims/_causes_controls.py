@@ -33,7 +33,7 @@ def causes_controls(phenomenon: str = ANY_PHENOMENON) -> dict[str, widgets.Widge
         value=ALL_CATEGORIES,
         description="Category:",
         style={"description_width": "initial"},
-        layout=widgets.Layout(width="380px"),
+        layout=widgets.Layout(width="380px", max_width="100%"),
     )
     serious = widgets.Checkbox(value=False, description="Serious conditions only", indent=False)
     search = widgets.Text(

@@ -36,7 +36,7 @@ def _factor_box(key: str) -> widgets.Checkbox:
         value=False,
         description=f"{factor.label}{mark}",
         indent=False,
-        layout=widgets.Layout(width="340px"),
+        layout=widgets.Layout(width="340px", max_width="100%"),
     )
     box.tooltip = factor.how
     return box
@@ -49,5 +49,5 @@ def _axon_dropdown() -> widgets.Dropdown:
         value=HEALTHY,
         description="The axon itself:",
         style={"description_width": "initial"},
-        layout=widgets.Layout(width="440px"),
+        layout=widgets.Layout(width="440px", max_width="100%"),
     )

@@ -161,7 +161,7 @@ def _controls(muscle: str, firing: bool) -> tuple[widgets.Dropdown, widgets.Togg
         value=muscle,
         description="Muscle",
         style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        layout=widgets.Layout(width="420px", max_width="100%"),
     )
     trigger = widgets.ToggleButtons(
         options=[("At rest", False), ("Fire the motor neuron once", True)],

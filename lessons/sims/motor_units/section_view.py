@@ -139,7 +139,7 @@ def muscle_picker(muscle: str) -> widgets.Dropdown:
         value=muscle,
         description="Muscle",
         style={"description_width": "initial"},
-        layout=widgets.Layout(width="360px"),
+        layout=widgets.Layout(width="360px", max_width="100%"),
     )
 
 
