@@ -23,6 +23,8 @@ SIMS_IMPORT = re.compile(r"from\s+lessons\.sims(?:\.\w+)*\s+import\s+(?:\(([^)]*
 DASHBOARD_CALL = re.compile(r"\bProgressDashboard\s*\(")
 SIMS_CALL = re.compile(r"\bsims\.[a-z_]\w*\s*\(")
 QUIZ_TEXT = re.compile(r"^Quiz \S+: (\d+) questions?$")
+# A drawn quiz (the final) shows its questions only once the student gives an id.
+DRAWN_QUIZ_TEXT = re.compile(r"^Quiz \S+: \d+ questions drawn from a pool of \d+$")
 SIM_TEXT = "interactive figure with controls for"
 DASHBOARD_TEXT = "Progress dashboard"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -104,12 +106,13 @@ def cell_expectation(
     )
     stored_sims = sum(1 for text in texts if SIM_TEXT in text)
     stored_dashboards = sum(1 for text in texts if text == DASHBOARD_TEXT)
+    drawn = any(DRAWN_QUIZ_TEXT.match(text) for text in texts)
     quiz_called = bool(QUIZ_CALL.search(source))
     dashboard_called = bool(DASHBOARD_CALL.search(source))
     rich_outputs = [o for o in outputs if o.get("output_type") in RICH_OUTPUTS]
     return CellExpectation(
         index=index,
-        quiz_questions=max(stored_questions, int(quiz_called)),
+        quiz_questions=stored_questions if drawn else max(stored_questions, int(quiz_called)),
         simulations=stored_sims,
         dashboards=max(stored_dashboards, int(dashboard_called)),
         static_figures=sum(1 for o in outputs if PLOTLY_MIME in o.get("data", {})),

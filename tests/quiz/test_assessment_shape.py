@@ -40,7 +40,11 @@ def test_every_lesson_has_two_transfer_items(lesson) -> None:
 
 @pytest.mark.parametrize(
     "lesson",
-    [lesson for lesson in TEACHING if any(e.lesson == lesson.number for e in experiments().values())],
+    [
+        lesson
+        for lesson in TEACHING
+        if any(e.lesson == lesson.number for e in experiments().values())
+    ],
     ids=lambda lesson: lesson.number,
 )
 def test_every_lesson_with_a_simulation_records_two_predictions(lesson) -> None:

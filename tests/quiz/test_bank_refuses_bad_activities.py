@@ -39,7 +39,7 @@ def test_a_prediction_without_an_experiment(write_bank) -> None:
 def test_a_prediction_naming_an_experiment_the_course_does_not_run(write_bank) -> None:
     bank = activity_bank()
     _question(bank, "predict-plateau")["experiment"] = "time-machine"
-    path, problems = _problems(write_bank, bank)
+    _path, problems = _problems(write_bank, bank)
     assert [(p.question_id, p.field) for p in problems] == [("predict-plateau", "experiment")]
     assert "unknown experiment 'time-machine'" in problems[0].message
 
@@ -74,7 +74,8 @@ def test_a_pool_smaller_than_its_draw(write_bank) -> None:
     bank["draw"] = 3  # one question without a group
     path, problems = _problems(write_bank, bank)
     assert [(p.file, p.question_id, p.field) for p in problems] == [(path, None, "draw")]
-    assert "draws 3 questions but the pool" in problems[0].message and "only 1" in problems[0].message
+    message = problems[0].message
+    assert "draws 3 questions but the pool" in message and "only 1" in message
 
 
 def test_a_question_without_its_kind(write_bank) -> None:
