@@ -121,6 +121,11 @@ class LessonRuns:
             pytest.fail(self.failures[name], pytrace=False)
         return self.current
 
+    def fresh(self, name: str):
+        """The lesson opened and run anew, whatever earlier tests did on its page."""
+        self.close()
+        return self.get(name)
+
     def close(self) -> None:
         from lab_page import close_lesson
 

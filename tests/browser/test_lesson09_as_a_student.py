@@ -88,7 +88,7 @@ def read_row(row: Locator) -> tuple[int, int, int, str]:
     cells = [" ".join((text or "").split()) for text in row.locator("td").all_text_contents()]
     match = ATTEMPTED.match(cells[1])
     assert match, f"unexpected 'Attempted' cell {cells[1]!r}"
-    return int(match.group(1)), int(match.group(2)), int(cells[2]), cells[3]
+    return int(match.group(1)), int(match.group(2)), int(cells[2]), cells[5]
 
 
 def chart_values(dashboard: Locator, lesson: str) -> list[float]:

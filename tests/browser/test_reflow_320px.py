@@ -78,6 +78,8 @@ def test_lesson_reflows_at_320_px(notebook, lessons):
     side_panel = run.page.locator("#jp-left-stack")
     closed = side_panel.is_visible()
     if closed:
+        # A course block keeps its keys from JupyterLab: leave it first, as a student would.
+        run.page.evaluate("() => document.activeElement && document.activeElement.blur()")
         run.page.keyboard.press("Control+b")
         side_panel.wait_for(state="hidden")
     run.page.set_viewport_size(NARROW)
