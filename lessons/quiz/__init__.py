@@ -5,7 +5,7 @@ In a lesson notebook::
     from lessons.quiz import Quiz
     Quiz.from_bank("00_welcome")                      # the whole lesson quiz
     Quiz.from_bank("00_welcome", only="fever-in-celsius")   # one question
-    Prediction.from_bank("02_twitch_to_tetanus", "predict-fusion")  # before an experiment
+    Prediction.from_bank("02_twitch_to_tetanus", "predict-pair-interval")  # before an experiment
     WrittenAnswer.from_bank("05_twitch_fibrillation_cramp", "explain-cramp-strength")
 
 Instructors check a bank with ``python -m lessons.quiz validate data/quizzes/*.yaml``.

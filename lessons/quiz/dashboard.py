@@ -90,7 +90,7 @@ def summarise(progress: dict, banks: dict[str, Bank]) -> tuple[LessonProgress, .
 
 
 def predictions_sentence(lines: tuple[LessonProgress, ...]) -> str:
-    """"Your predictions: 5 of 9 right" across the course (with how many are still to make)."""
+    """ "Your predictions: 5 of 9 right" across the course (with how many are still to make)."""
     made = sum(line.predictions_made for line in lines)
     right = sum(line.predictions_right for line in lines)
     total = sum(line.predictions_total for line in lines)
@@ -128,6 +128,7 @@ class ProgressDashboard:
     def _build(self) -> None:
         import ipywidgets
 
+        from lessons.controls.reflow import ReflowStyle
         from lessons.figures.course_figure import CourseFigure
 
         self.name_input = ipywidgets.Text(description="Your name", placeholder="optional")
@@ -159,6 +160,7 @@ class ProgressDashboard:
                 ipywidgets.HBox([self.name_input, self.id_input, self.save_button]),
                 ipywidgets.HBox([self.refresh_button, self.export_button]),
                 self.status,
+                ReflowStyle(),
             ]
         )
         self._widget.add_class(DASHBOARD_CLASS)
@@ -250,9 +252,7 @@ def progress_table_html(lines: tuple[LessonProgress, ...]) -> str:
             if line.predictions_total
             else "none"
         )
-        written = (
-            f"{line.written_saved} of {line.written_total}" if line.written_total else "none"
-        )
+        written = f"{line.written_saved} of {line.written_total}" if line.written_total else "none"
         rows.append(
             f"<tr><td>{html.escape(line.title)}</td><td>{line.attempted} of {total}</td>"
             f"<td>{line.first_try_correct}</td><td>{predictions}</td><td>{written}</td>"

@@ -12,6 +12,7 @@ import uuid
 import ipywidgets as widgets
 
 from lessons.controls import RadioGroup
+from lessons.controls.reflow import ReflowStyle
 from lessons.quiz.markdown import render_markdown
 from lessons.quiz.prediction import PredictionState
 
@@ -59,6 +60,7 @@ class PredictionView:
                 widgets.HBox([self.lock_button, self.compare_button]),
                 self.status,
                 self.comparison,
+                ReflowStyle(),
             ]
         )
         self.container.add_class(PREDICTION_CLASS)

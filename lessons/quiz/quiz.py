@@ -190,7 +190,9 @@ class Quiz:
         if self._widget is None:
             import ipywidgets
 
-            self._widget = ipywidgets.VBox(self._children())
+            from lessons.controls.reflow import ReflowStyle
+
+            self._widget = ipywidgets.VBox([*self._children(), ReflowStyle()])
             self._widget.add_class("lessons-quiz-lesson")
         return self._widget
 

@@ -205,6 +205,7 @@ class ClassResults:
         """The tables and charts as one ipywidgets container for a notebook."""
         import ipywidgets
 
+        from lessons.controls.reflow import ReflowStyle
         from lessons.figures.course_figure import CourseFigure
 
         box = ipywidgets.VBox(
@@ -212,6 +213,7 @@ class ClassResults:
                 ipywidgets.HTML(self.to_html()),
                 CourseFigure(self.figure()),
                 CourseFigure(self.wrong_answers_figure()),
+                ReflowStyle(),
             ]
         )
         box.add_class("lessons-class-results")

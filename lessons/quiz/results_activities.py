@@ -93,4 +93,3 @@ def written_row(bank: Bank, question_id: str, record: dict, student: str) -> lis
     points = [point.id for point in question.rubric]
     ticked = tuple(point for point in points if point in set(record.get("rubric_ticked", [])))
     return [WrittenRow(bank.lesson, question_id, student, text, ticked, len(points))]
-

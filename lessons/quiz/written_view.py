@@ -9,6 +9,7 @@ import html
 
 import ipywidgets as widgets
 
+from lessons.controls.reflow import ReflowStyle
 from lessons.quiz.markdown import render_markdown
 from lessons.quiz.written import WrittenState
 
@@ -55,6 +56,7 @@ class WrittenView:
                 self.status,
                 self.model_answer,
                 self.rubric,
+                ReflowStyle(),
             ]
         )
         self.container.add_class(WRITTEN_CLASS)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from lessons.controls import CourseSlider
 from lessons.controls.described import FIGURES_CLASS, TextLinks
+from lessons.controls.reflow import ReflowStyle
 from lessons.static_mode import live_note_html, static_mode
 
 STATIC_CLASS = "lessons-sim-static"
@@ -56,6 +57,7 @@ class SimulationApp:
                 caption_widget,
                 # In the page: the figures described by the readout and caption, the sounds too.
                 TextLinks(title=f"{title}: figure (described by the text below it)"),
+                ReflowStyle(),
             ]
         )
         self.widget.add_class("lessons-sim")

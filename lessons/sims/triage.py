@@ -129,7 +129,10 @@ def _sign_box(sign: Sign) -> widgets.Checkbox:
 
 
 def _sign_panel(boxes: list[widgets.Checkbox]) -> widgets.VBox:
-    columns = widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(480px, 1fr))")
+    # Columns of 480 px where there is room, one column as wide as the window where there is not.
+    columns = widgets.Layout(
+        grid_template_columns="repeat(auto-fill, minmax(min(480px, 100%), 1fr))"
+    )
     heading = widgets.HTML(
         "<strong>Signs present in a made-up case</strong> "
         "<em>(a teaching tool, not a diagnostic tool)</em>"

@@ -33,9 +33,7 @@ def _question() -> WrittenQuestion:
     return found[0]
 
 
-def test_a_written_answer_is_saved_survives_a_reload_and_is_exported(
-    lessons, lab_server, tmp_path
-):
+def test_a_written_answer_is_saved_survives_a_reload_and_is_exported(lessons, lab_server, tmp_path):
     run = lessons.get(LESSON)
     question = _question()
     block = run.notebook().locator(".lessons-written")

@@ -6,8 +6,8 @@ the notebook's content region only, with JupyterLab's file browser closed (Ctrl+
 bar and tool bars are not the course's. Every line of text the course writes (Markdown
 paragraphs, list items and headings, readouts, captions, question prompts and feedback) and
 every control (sliders, radio groups, tick boxes, dropdowns, buttons) must end inside the
-region, and no text block may scroll sideways. Figures, tables and code are two-dimensional
-content, which WCAG exempts.
+region, no text block may scroll sideways, and no control's label or button may be cut
+short. Figures, tables and code are two-dimensional content, which WCAG exempts.
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ OVERFLOWS = """(slack) => {
   const controls = Array.from(region.querySelectorAll(
     '.lessons-slider, .lessons-radio-group, .widget-checkbox, .widget-dropdown, ' +
     '.widget-toggle-buttons, .widget-button, .lessons-quiz .jupyter-button'));
+  const labels = Array.from(region.querySelectorAll(
+    '.widget-label, .widget-label-basic span, .jupyter-button, .lessons-slider-label, ' +
+    '.lessons-slider-value'))
+    .filter((e) => e.closest('.lessons-sim, .lessons-quiz-lesson, .lessons-prediction, ' +
+      '.lessons-written, .lessons-progress-dashboard, .lessons-class-results'));
   const name = (e) => `${e.className}`.split(' ').slice(-1)[0] + ': ' +
     (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
   const visible = (e) => e.getClientRects().length > 0;
@@ -47,29 +52,16 @@ OVERFLOWS = """(slack) => {
       e.scrollWidth > e.clientWidth + slack).map(name),
     controls: controls.filter(visible)
       .filter((e) => e.getBoundingClientRect().right > right).map(name),
+    // A control's words cut short ("Lock in my pr...") are lost, however narrow the window.
+    clipped: labels.filter(visible)
+      .filter((e) => e.scrollWidth > e.clientWidth + slack).map(name),
   };
   anchors.forEach((a) => { a.style.display = ''; });
   return found;
 }"""
-#: What still overflows at 320 px (found 2026-12-04, first run of this test), by lesson: the
-#: test runs and reports them, marked as expected failures until each is fixed.
-KNOWN_OVERFLOWS = {
-    "04_listening_to_muscle": "the Potential toggle-button row does not wrap",
-    "05_twitch_fibrillation_cramp": "the 'Same scales for all three events' tick box",
-    "06_causes": "two Markdown paragraphs with long unbroken runs (lists of causes)",
-    "07_when_to_seek_care": "the 'Educational, not medical advice' box",
-    "08_benign_or_serious": "the advice box and three simulation captions",
-    "09_final_assessment": "the 'Show my questions' and 'Save name' buttons",
-}
 
 
-def _case(path: Path):
-    reason = KNOWN_OVERFLOWS.get(path.stem)
-    marks = [pytest.mark.xfail(reason=f"overflows at 320 px: {reason}")] if reason else []
-    return pytest.param(path, id=path.stem, marks=marks)
-
-
-@pytest.mark.parametrize("notebook", [_case(path) for path in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[path.stem for path in NOTEBOOKS])
 def test_lesson_reflows_at_320_px(notebook, lessons):
     run = lessons.get(notebook.stem)
     size = run.page.viewport_size
@@ -99,3 +91,4 @@ def test_lesson_reflows_at_320_px(notebook, lessons):
     assert not found["controls"], (
         f"{run.name}: controls that do not wrap into the region: {found['controls']}"
     )
+    assert not found["clipped"], f"{run.name}: control labels cut short: {found['clipped']}"

@@ -26,7 +26,6 @@ def test_every_prediction_names_an_experiment_of_its_own_lesson() -> None:
         f"{bank.lesson}: {question.id} -> {question.experiment}"
         for bank in course_banks().values()
         for question in bank.questions
-        if question.type == "prediction"
-        and known[question.experiment].lesson != bank.lesson[:2]
+        if question.type == "prediction" and known[question.experiment].lesson != bank.lesson[:2]
     ]
     assert not wrong, wrong
