@@ -5,10 +5,11 @@ simulation's readout (updated with every move of a control) and caption. ``TextL
 invisible widget placed in a simulation block: in the page it marks the block's figures as one
 ``role="figure"`` named after the simulation and described by the readout and the caption
 (``aria-describedby``), makes the readout a polite live region (a screen reader reads the new
-numbers after a move), and gives every audio player a name (the label next to it) and the
-readout as its description. It only adds attributes to the course's own boxes: the plotly and
-audio DOM inside them stays as their libraries draw it. It also keeps the block's keys with
-its controls (``lessons.controls.keys``).
+numbers after a move), and gives every audio player a name (the label next to it) and, as
+its description, the words that say what it plays ("What you hear: ...") and the readout.
+It only adds attributes to the course's own boxes: the plotly and audio DOM inside them
+stays as their libraries draw it. It also keeps the block's keys with its controls
+(``lessons.controls.keys``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ BLOCK_CLASS = "lessons-sim"
 FIGURES_CLASS = "lessons-sim-figures"
 READOUT_CLASS = "lessons-sim-readout"
 CAPTION_CLASS = "lessons-sim-caption"
+#: The line under a sound player that says in words what it plays.
+HEARING_CLASS = "lessons-sim-hearing"
 
 _ESM = (
     KEEP_KEYS_JS
@@ -51,7 +54,9 @@ function link(block, title) {{
     }} else {{
       audio.setAttribute("aria-label", `${{title}}: sound`);
     }}
-    if (readout) audio.setAttribute("aria-describedby", idFor(readout, "lessons-sim-text"));
+    const hearing = box && box.querySelector(".{HEARING_CLASS}");
+    const words = [hearing, readout].filter(Boolean).map((e) => idFor(e, "lessons-sim-text"));
+    if (words.length) audio.setAttribute("aria-describedby", words.join(" "));
   }}
 }}
 function render({{ model, el }}) {{

@@ -20,7 +20,13 @@ from lessons.physiology.emg import emg_audio
 from lessons.physiology.lookalike_signals import LOOKALIKES, lookalike_trace
 from lessons.sims.app import SimulationApp
 from lessons.sims.care_levels import LEVEL_SHORT_NAMES
-from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
+from lessons.sims.emg_lab.controls import (
+    audio_block,
+    audio_player,
+    hearing_line,
+    picker,
+    say_what_plays,
+)
 from lessons.sims.sound import wav_bytes
 
 COLUMNS = 450
@@ -107,6 +113,16 @@ def care_of(kind: str) -> str:
     return f"{LEVEL_SHORT_NAMES[row.level]}. {row.care}"
 
 
+#: The words under the player for each trace (``data/sounds.yaml``).
+SOUNDS = {
+    "fasciculation": "fasciculation",
+    "myokymia": "myokymic",
+    "neuromyotonia": "neuromyotonic",
+    "tremor": "tremor_or_clonus",
+    "clonus": "tremor_or_clonus",
+}
+
+
 def describe(kind: str, events: int) -> str:
     """The readout: what the trace shows, how many events, and the level of care."""
     return (
@@ -124,6 +140,7 @@ class LookalikesView:
         benign_serious()  # read the table now, not on the first click
         self.controls = {"kind": picker("Trace", [(LABELS[key], key) for key in LOOKALIKES], kind)}
         self.player = audio_player()
+        self.hearing = hearing_line(SOUNDS[kind])
         self.figure = _figure()
         self.traces = {name: self.figure.trace(name) for name in (NEEDLE, MOVEMENT, EVENTS)}
         self.app = SimulationApp(
@@ -131,7 +148,7 @@ class LookalikesView:
             self.controls,
             self.figure,
             CAPTION,
-            extras=[audio_block("Listen to the needle EMG", self.player)],
+            extras=[audio_block("Listen to the needle EMG", self.player, self.hearing)],
         )
         self.controls["kind"].observe(self.redraw, names="value")
         self.redraw()
@@ -155,4 +172,5 @@ class LookalikesView:
         self.player.value = (
             wav_bytes(*emg_audio(trace.values, trace.sampling_rate)) if needle else b""
         )
+        say_what_plays(self.hearing, SOUNDS[kind])
         self.app.readout.value = describe(kind, int(trace.events.size))

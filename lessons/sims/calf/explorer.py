@@ -16,6 +16,7 @@ from lessons.sims.calf import explorer_figure as names
 from lessons.sims.calf.explorer_figure import explorer_figure
 from lessons.sims.calf.screen import ScreenEvent, emg_envelope, force_trace, screen_event
 from lessons.sims.calf.text import EVENT_LABELS, describe_event
+from lessons.sims.emg_lab.controls import hearing_line, say_what_plays
 
 CAPTION = (
     "Left: a cross-section of the calf, one dot per group of about 77 fibres; the "
@@ -70,13 +71,14 @@ class CalfExplorer:
             for name in (names.CONTRACTING, names.FIBRILLATING, names.FORCE, names.EMG)
         }
         self.audio = widgets.Audio(value=b"", format="wav", autoplay=False, loop=False)
+        self.hearing = hearing_line(event)
         label = widgets.HTML("Listen to 3 s of the needle EMG (each clip at full loudness):")
         self.app = SimulationApp(
             "Twitch, fibrillation or cramp",
             self.controls,
             self.figure,
             caption=CAPTION,
-            extras=[widgets.HBox([label, self.audio])],
+            extras=[widgets.VBox([label, self.audio, self.hearing])],
         )
         self.controls["event"].observe(self.redraw, names="value")
         self.controls["same_scale"].observe(self.redraw, names="value")
@@ -122,6 +124,7 @@ class CalfExplorer:
             self.figure.layout.title.text = f"{EVENT_LABELS[current.kind]} in the calf"
         self.app.readout.value = describe_event(current, self.events["cramp"].peak_force)
         self.audio.value = screen.wav
+        say_what_plays(self.hearing, current.kind)
 
     def fire_again(self, _button: object = None) -> None:
         """A new random draw of the picked event."""

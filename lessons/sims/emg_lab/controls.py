@@ -1,10 +1,14 @@
-"""The lab's widgets besides sliders: option pickers and audio players."""
+"""The lab's widgets besides sliders: option pickers, and audio players with their words."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
+
+from lessons.content.sounds import what_you_hear
+from lessons.controls.described import HEARING_CLASS
 
 
 def picker(
@@ -24,6 +28,21 @@ def audio_player() -> widgets.Audio:
     return widgets.Audio(format="wav", autoplay=False, loop=False, controls=True)
 
 
-def audio_block(label: str, player: widgets.Audio) -> widgets.VBox:
-    """The player under a bold label saying what it plays."""
-    return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), player])
+def hearing_line(sound_id: str) -> widgets.HTML:
+    """The line under a player that says in words what it plays (``data/sounds.yaml``), for a
+    student who cannot hear it; ``say_what_plays`` changes it with the sound."""
+    line = widgets.HTML()
+    line.add_class(HEARING_CLASS)
+    say_what_plays(line, sound_id)
+    return line
+
+
+def say_what_plays(line: widgets.HTML, sound_id: str) -> None:
+    """Put the description of ``sound_id`` in ``line`` (a ValueError names an unknown id)."""
+    words = html.escape(what_you_hear(sound_id))
+    line.value = f"<p><strong>What you hear:</strong> {words}</p>"
+
+
+def audio_block(label: str, player: widgets.Audio, hearing: widgets.HTML) -> widgets.VBox:
+    """The player under a bold label saying what it plays, over the words of ``hearing``."""
+    return widgets.VBox([widgets.HTML(f"<b>{label}</b>"), player, hearing])

@@ -10,7 +10,7 @@ from lessons.physiology import _validation as check
 from lessons.physiology.pool import MotorUnitPool
 from lessons.physiology.recordings import VoluntaryRecording, record_voluntary
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
+from lessons.sims.emg_lab.controls import audio_block, audio_player, hearing_line, picker
 from lessons.sims.emg_lab.traces import (
     SIDE_BY_SIDE_COLUMNS,
     NamedTraces,
@@ -116,7 +116,11 @@ def needle_and_surface(effort: float = 0.03, fixed_scale: bool = False) -> Simul
             "that picks up 15 units near its tip; right, surface electrodes that pick up all "
             "120 units of the pool through the tissue (Fuglevand et al. 1993 pool)."
         ),
-        extras=[audio_block("Listen to the needle (2 s, fixed volume)", player)],
+        extras=[
+            audio_block(
+                "Listen to the needle (2 s, fixed volume)", player, hearing_line("voluntary")
+            )
+        ],
         figures_side_by_side=True,
     )
 

@@ -19,7 +19,7 @@ from lessons.physiology.recordings import (
     record_ramp,
 )
 from lessons.sims.app import SimulationApp, labelled_slider
-from lessons.sims.emg_lab.controls import audio_block, audio_player
+from lessons.sims.emg_lab.controls import audio_block, audio_player, hearing_line
 from lessons.sims.emg_lab.traces import (
     FULL_WIDTH_COLUMNS,
     NamedTraces,
@@ -109,7 +109,9 @@ def effort_ramp(peak_effort: float = 0.3) -> SimulationApp:
             "tick is one discharge of one of the 15 units near the needle (Fuglevand et al. "
             "1993 pool); middle and bottom, the needle and surface EMG of the same discharges."
         ),
-        extras=[audio_block("Listen to the needle during the ramp (3 s)", player)],
+        extras=[
+            audio_block("Listen to the needle during the ramp (3 s)", player, hearing_line("ramp"))
+        ],
     )
 
     def redraw(_change: object = None) -> None:

@@ -22,7 +22,13 @@ from lessons.physiology.signatures import (
     signature_kind,
 )
 from lessons.sims.app import SimulationApp
-from lessons.sims.emg_lab.controls import audio_block, audio_player, picker
+from lessons.sims.emg_lab.controls import (
+    audio_block,
+    audio_player,
+    hearing_line,
+    picker,
+    say_what_plays,
+)
 from lessons.sims.emg_lab.traces import (
     FULL_WIDTH_COLUMNS,
     NamedTraces,
@@ -122,7 +128,10 @@ def describe_signature(recording: SignatureRecording) -> str:
 
 
 def _app(
-    kinds: widgets.ToggleButtons, sources: IntCourseSlider, player: widgets.Audio
+    kinds: widgets.ToggleButtons,
+    sources: IntCourseSlider,
+    player: widgets.Audio,
+    hearing: widgets.HTML,
 ) -> SimulationApp:
     return SimulationApp(
         "Signature explorer",
@@ -133,7 +142,7 @@ def _app(
             "discharge of one source (a motor unit, or a single fibre for a fibrillation); "
             "bottom, the needle EMG, whose vertical scale adapts to each signature."
         ),
-        extras=[audio_block("Listen (3 s, scaled to the same loudness)", player)],
+        extras=[audio_block("Listen (3 s, scaled to the same loudness)", player, hearing)],
     )
 
 
@@ -145,7 +154,8 @@ def signature_explorer(kind: str = "fasciculation") -> SimulationApp:
     kinds = picker("Signature", options, kind)
     sources = _sources_slider(kind)
     player = audio_player()
-    app = _app(kinds, sources, player)
+    hearing = hearing_line(kind)
+    app = _app(kinds, sources, player, hearing)
     traces = NamedTraces(app.figure)
     switching = [False]
 
@@ -155,6 +165,7 @@ def signature_explorer(kind: str = "fasciculation") -> SimulationApp:
         recording = record_signature(kinds.value, sources.value)
         _draw(traces, recording)
         player.value = wav_bytes(*emg_audio(recording.emg.voltage, recording.emg.sampling_rate))
+        say_what_plays(hearing, recording.kind)
         app.readout.value = describe_signature(recording)
 
     def switch(_change: object = None) -> None:
