@@ -21,6 +21,13 @@ from lessons.controls.keys import KEEP_KEYS_JS
 TRACK_MIN_WIDTH = "320px"
 #: The track's height: as tall as ipywidgets' own one-row slider, so the thumb fits in it.
 TRACK_HEIGHT = "28px"
+#: The bar's colours: the part up to the thumb, and the rest. WCAG 1.4.11 asks 3:1 against
+#: the page for what identifies a control; Chromium draws the unfilled bar #EFEFEF inside a
+#: #B2B2B2 edge (1.2:1 and 2.1:1 on white, measured 2026-12-05). The blue is the palette's
+#: (Okabe & Ito); the grey has 4.5:1 on white and 4.1:1 on JupyterLab's dark theme
+#: (tests/figures/test_palette_accessibility.py).
+TRACK_FILL_COLOUR = "#0072B2"
+TRACK_REST_COLOUR = "#767676"
 
 _ESM = (
     KEEP_KEYS_JS
@@ -50,11 +57,17 @@ function render({ model, el }) {
   input.className = "lessons-slider-track";
   keepKeys(input);
   el.append(label, readout, input);
+  const fill = () => {
+    const span = Number(input.max) - Number(input.min);
+    const share = span > 0 ? (Number(input.value) - Number(input.min)) / span : 0;
+    input.style.setProperty("--lessons-fill", `${(100 * share).toFixed(2)}%`);
+  };
   const text = () => {
     const value = shown(Number(input.value), model.get("readout_format"));
     const unit = model.get("unit");
     readout.textContent = value;
     input.setAttribute("aria-valuetext", unit ? `${value} ${unit}` : value);
+    fill();
   };
   const sync = () => {
     label.textContent = model.get("description");
@@ -105,11 +118,52 @@ _CSS = f"""
   width: 100%;
   min-width: 0;
   height: {TRACK_HEIGHT};
-  margin: 0;
-  accent-color: #0072B2;
+  margin: 4px 0 0;
+  -webkit-appearance: none;
+  appearance: none;
+  background: transparent;
   cursor: pointer;
 }}
-.lessons-slider-track:focus-visible {{ outline: 2px solid #0072B2; outline-offset: 2px; }}
+.lessons-slider-track:disabled {{ cursor: default; opacity: 0.5; }}
+.lessons-slider-track::-webkit-slider-runnable-track {{
+  height: 6px;
+  border-radius: 3px;
+  background: linear-gradient(to right, {TRACK_FILL_COLOUR} var(--lessons-fill, 0%),
+    {TRACK_REST_COLOUR} var(--lessons-fill, 0%));
+}}
+.lessons-slider-track::-moz-range-track {{
+  height: 6px;
+  border-radius: 3px;
+  background: {TRACK_REST_COLOUR};
+}}
+.lessons-slider-track::-moz-range-progress {{
+  height: 6px;
+  border-radius: 3px;
+  background: {TRACK_FILL_COLOUR};
+}}
+.lessons-slider-track::-webkit-slider-thumb {{
+  -webkit-appearance: none;
+  appearance: none;
+  width: 18px;
+  height: 18px;
+  margin-top: -6px;
+  border-radius: 50%;
+  background: {TRACK_FILL_COLOUR};
+  border: 2px solid #FFFFFF;
+  box-shadow: 0 0 0 1px {TRACK_FILL_COLOUR};
+}}
+.lessons-slider-track::-moz-range-thumb {{
+  width: 18px;
+  height: 18px;
+  border-radius: 50%;
+  background: {TRACK_FILL_COLOUR};
+  border: 2px solid #FFFFFF;
+  box-shadow: 0 0 0 1px {TRACK_FILL_COLOUR};
+}}
+.lessons-slider-track:focus-visible {{
+  outline: 2px solid {TRACK_FILL_COLOUR};
+  outline-offset: 2px;
+}}
 """
 
 _UNIT = re.compile(r"\(([^()]*)\)\s*:?\s*$")

@@ -146,14 +146,37 @@
   }
 
   // Time from the first input that can move a control to the first DOM change of a plot
-  // whose data or layout differ from before. Armed on one simulation block at a time.
+  // whose data or layout differ from before ("end"), and to the figure fully redrawn: the
+  // first plotly_afterplot of a changed plot from then on, and the next paint after it
+  // ("painted": two animation frames). Armed on one simulation block at a time.
   function armTiming(root) {
     if (window.__lessonsTiming && window.__lessonsTiming.cleanup) {
       window.__lessonsTiming.cleanup();
+      window.__lessonsTiming.stopAfterplot();
     }
     const plots = Array.from(root.querySelectorAll(".js-plotly-plot"));
     const before = plots.map(fingerprint);
-    const state = { start: null, end: null, changed: [], plots: plots.length, cleanup: null };
+    const state = {
+      start: null,
+      end: null,
+      afterplot: null,
+      painted: null,
+      changed: [],
+      plots: plots.length,
+      cleanup: null,
+    };
+    const afterplot = () => {
+      if (state.start === null || state.afterplot !== null) return;
+      if (!plots.some((plot, i) => fingerprint(plot) !== before[i])) return;
+      state.afterplot = performance.now();
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          state.painted = performance.now();
+        }),
+      );
+    };
+    const listening = plots.filter((plot) => typeof plot.on === "function");
+    listening.forEach((plot) => plot.on("plotly_afterplot", afterplot));
     const onInput = (event) => {
       if (state.start !== null) return;
       if (event.type === "pointermove" && !(event.buttons & 1)) return;
@@ -181,6 +204,9 @@
       observer.disconnect();
       types.forEach((type) => root.removeEventListener(type, onInput, true));
     };
+    state.stopAfterplot = () => {
+      listening.forEach((plot) => plot.removeListener("plotly_afterplot", afterplot));
+    };
     window.__lessonsTiming = state;
     return plots.length;
   }
@@ -188,7 +214,13 @@
   function timing() {
     const state = window.__lessonsTiming;
     if (!state) return null;
-    return { start: state.start, end: state.end, changed: state.changed, plots: state.plots };
+    return {
+      start: state.start,
+      end: state.end,
+      painted: state.painted,
+      changed: state.changed,
+      plots: state.plots,
+    };
   }
 
   function inCourseRegion(selector) {

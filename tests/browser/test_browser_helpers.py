@@ -167,11 +167,16 @@ def test_summary_and_report_per_control(tmp_path):
     )
     report = TimingReport()
     for ms in (100.0, 300.0, 200.0):
-        report.add(ControlTiming("00_welcome", "1: twitch", "Contraction time (ms)", "End", ms))
+        report.add(
+            ControlTiming("00_welcome", "1: twitch", "Contraction time (ms)", "End", ms, ms + 20)
+        )
     report.add(ControlTiming("01_motor_units", "1: units", "Units", "ArrowRight", 50.0))
     data = report.as_json()
     assert data["summary"]["per_control"]["00_welcome / Contraction time (ms)"]["median_ms"] == 200
     assert data["summary"]["all"]["count"] == 4
+    # Fully redrawn (afterplot, then a paint): summarised over the inputs where it was seen.
+    assert data["summary"]["all_painted"]["count"] == 3
+    assert data["summary"]["all_painted"]["median_ms"] == 220
 
 
 def test_a_partial_run_replaces_only_its_own_lessons_in_the_report(tmp_path):

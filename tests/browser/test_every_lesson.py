@@ -108,7 +108,16 @@ def test_first_control_of_each_simulation_redraws_a_figure(notebook, lessons, ti
                 continue
             assert any(redraw.changed_plots)
             redraws += 1
-            timing_report.add(ControlTiming(run.name, name, label, action, redraw.milliseconds))
+            timing_report.add(
+                ControlTiming(
+                    run.name,
+                    name,
+                    label,
+                    action,
+                    redraw.milliseconds,
+                    redraw.painted_milliseconds,
+                )
+            )
         assert redraws >= 1, f"{run.name}: {name}: no press redrew a figure"
         moved += 1
     if moved == 0:
@@ -129,3 +138,37 @@ def test_every_slider_track_is_at_least_200_px_wide(notebook, lessons):
         f"{run.name}: {len(narrow)} of {len(tracks)} slider tracks under {MIN_TRACK_PX} px:\n"
         + "\n".join(narrow)
     )
+
+
+#: Every sound player of the open lesson: its accessible name, and the words it is described
+#: by (aria-describedby) or that are folded under it (the listening test's clips).
+SOUNDS = r"""() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const text = (id) => (document.getElementById(id) || {}).textContent || '';
+  return Array.from(panel.querySelectorAll('audio')).map((audio) => {
+    const described = (audio.getAttribute('aria-describedby') || '').split(/\s+/);
+    let folded = audio.nextElementSibling;
+    folded = folded && folded.matches('details') ? folded.textContent : '';
+    return {
+      name: audio.getAttribute('aria-label') || text(audio.getAttribute('aria-labelledby')),
+      words: described.filter(Boolean).map(text).join(' ') + ' ' + folded,
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_every_sound_is_named_and_described_in_words(notebook, lessons):
+    """A student who cannot hear a sound reads what it is like (WCAG 1.1.1): each player has
+    a name and is described by the line "What you hear", or folds its description under it."""
+    run = lessons.get(notebook.stem)
+    sounds = run.page.evaluate(SOUNDS)
+    if not sounds:
+        pytest.skip(f"{run.name} has no sound")
+    print(f"{run.name}: {len(sounds)} sound players")
+    for number, sound in enumerate(sounds, start=1):
+        assert sound["name"].strip(), f"{run.name}: sound player {number} has no name"
+        words = sound["words"]
+        assert "What you hear" in words or "what it sounds like" in words, (
+            f"{run.name}: sound player {number} ({sound['name']!r}) is not described: {words!r}"
+        )

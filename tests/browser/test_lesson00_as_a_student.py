@@ -250,6 +250,7 @@ def test_contraction_time_slider_by_keyboard_and_mouse_redraws_the_twitch(run, t
                 control=slider.label,
                 action=action,
                 milliseconds=redraw.milliseconds,
+                painted_milliseconds=redraw.painted_milliseconds,
             )
         )
 

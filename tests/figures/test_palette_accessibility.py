@@ -28,6 +28,7 @@ from support.colour_vision import (
     difference,
 )
 
+from lessons.controls import slider
 from lessons.figures.theme import COLOURS, OKABE_ITO, PALETTE, course_template
 from lessons.sims.care_levels import LEVEL_COLOURS
 
@@ -105,6 +106,19 @@ def test_graphics_colour_has_3_to_1_against_white(name):
         f"{name} = {GRAPHICS[name]} has {ratio:.2f}:1 against white, under "
         f"{GRAPHICS_CONTRAST}:1 (WCAG 2.1, 1.4.11)"
     )
+
+
+#: JupyterLab's page behind a notebook: the light theme's and the dark theme's layout colour 0.
+LAB_BACKGROUNDS = {"light": WHITE, "dark": "#111111"}
+
+
+@pytest.mark.parametrize("theme", LAB_BACKGROUNDS)
+@pytest.mark.parametrize("part", ["TRACK_FILL_COLOUR", "TRACK_REST_COLOUR"])
+def test_the_slider_bar_has_3_to_1_against_the_page_in_both_themes(part, theme):
+    colour = getattr(slider, part)
+    ratio = contrast_ratio(colour, LAB_BACKGROUNDS[theme])
+    assert ratio >= GRAPHICS_CONTRAST, f"{part} = {colour}: {ratio:.2f}:1 on {theme} (1.4.11)"
+    assert colour in slider._CSS
 
 
 def test_figure_text_has_4_5_to_1_against_white():
