@@ -38,9 +38,8 @@ class DescribedClip(Audio):
         return f"{self.name}: a sound clip (open the lesson in JupyterLab to play it)"
 
     def _repr_html_(self) -> str:
-        player = super()._repr_html_().replace(
-            "<audio ", f'<audio aria-label="{html.escape(self.name)}" ', 1
-        )
+        named = f'<audio aria-label="{html.escape(self.name)}" '
+        player = super()._repr_html_().replace("<audio ", named, 1)
         return (
             f"{player}<details class='lessons-sound-words'><summary>Cannot hear it? Read what "
             f"it sounds like</summary><p>{html.escape(self.words)}</p></details>"
