@@ -172,3 +172,32 @@ def test_every_sound_is_named_and_described_in_words(notebook, lessons):
         assert "What you hear" in words or "what it sounds like" in words, (
             f"{run.name}: sound player {number} ({sound['name']!r}) is not described: {words!r}"
         )
+
+
+#: Every simulation block's figures: their role, name, and the text they are described by.
+FIGURES = r"""() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const text = (id) => ((document.getElementById(id) || {}).textContent || '').trim();
+  return Array.from(panel.querySelectorAll('.lessons-sim .lessons-sim-figures')).map((box) => ({
+    role: box.getAttribute('role'),
+    name: box.getAttribute('aria-label') || '',
+    words: (box.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean).map(text),
+  }));
+}"""
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_every_figure_is_described_by_its_readout_and_caption(notebook, lessons):
+    """A plotly figure is a picture to a screen reader: each simulation's figures are one
+    named ``role="figure"`` described by the readout and the caption (``TextLinks``)."""
+    run = lessons.get(notebook.stem)
+    figures = run.page.evaluate(FIGURES)
+    if not figures:
+        pytest.skip(f"{run.name} has no simulation")
+    print(f"{run.name}: {len(figures)} simulation figures")
+    for number, figure in enumerate(figures, start=1):
+        where = f"{run.name}: simulation {number} ({figure['name']!r})"
+        assert figure["role"] == "figure" and figure["name"].strip(), where
+        assert len(figure["words"]) == 2 and all(figure["words"]), (
+            f"{where} is not described by a readout and a caption with text: {figure['words']}"
+        )

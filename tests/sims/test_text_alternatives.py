@@ -2,8 +2,9 @@
 
 In the page, ``TextLinks`` (lessons.controls.described) marks a block's figures as one
 ``role="figure"`` described by the readout and caption, and names every audio player; the
-browser suite checks the attributes (tests/browser/test_keyboard_and_reflow.py). Here: every
-app carries the widget and the parts it looks for, and the static page has the same links.
+browser suite checks the attributes in every lesson (tests/browser/test_every_lesson.py).
+Here: every app carries the widget and the parts it looks for, and the static page has the
+same links.
 """
 
 from __future__ import annotations
