@@ -130,6 +130,41 @@ def twitch_trains_bytes(rows: int, n_samples: int) -> int:
     return batch * per_row + _budget.FLOAT * n_samples
 
 
+#: The FFT buffers of the last batch shape, kept between calls: a slider moves the same
+#: pool again and again, and allocating ~20 MB of fresh pages per call cost more than the
+#: transforms (14 ms against 9 ms for the default pool, measured 2026-12-05).
+_WORKSPACE: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def _workspace(rows: int, size: int, capacity: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two spectra and an inverse transform for ``rows`` rows of ``size`` samples: views of the
+    kept set when it holds that many rows, else a new set of ``capacity`` rows replacing it
+    (one set at most, within the batch budget of :data:`_BATCH_BYTES`)."""
+    kept = _WORKSPACE.get(size)
+    if kept is None or len(kept[0]) < rows:
+        _WORKSPACE.clear()
+        half, capacity = size // 2 + 1, max(rows, capacity)
+        kept = _WORKSPACE[size] = (
+            np.empty((capacity, half), dtype=complex),
+            np.empty((capacity, half), dtype=complex),
+            np.empty((capacity, size)),
+        )
+    return tuple(buffer[:rows] for buffer in kept)
+
+
+def _as_slice(rows: np.ndarray) -> slice | np.ndarray:
+    """Consecutive row indices as a slice: numpy then views the rows instead of copying them."""
+    if rows.size and int(rows[-1]) - int(rows[0]) == rows.size - 1 and np.all(np.diff(rows) == 1):
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    return rows
+
+
+def _first_impulse(chunk: np.ndarray) -> np.ndarray:
+    """Column of each row's first non-zero impulse (the row's length if it has none)."""
+    nonzero = chunk != 0
+    return np.where(nonzero.any(axis=1), nonzero.argmax(axis=1), chunk.shape[1])
+
+
 def twitch_trains(
     impulses: np.ndarray,
     peak_forces: np.ndarray,
@@ -143,7 +178,8 @@ def twitch_trains(
     Each row is convolved with its unit's twitch sampled every dt over the whole record,
     ``P e (dt/T) n exp(-n dt/T)``, so nothing is truncated (numpy's FFT: scipy.signal would
     cost a second of import time in every lesson). Rows go through the FFT in batches of at
-    most 32 MB of working memory, so memory grows with the record, not with units x record.
+    most 32 MB of working memory, so memory grows with the record, not with units x record;
+    the batch's FFT buffers are kept for the next call (:func:`_workspace`).
     ``out`` (which may be ``impulses`` itself) receives the force; ``rows`` limits the work to
     those row indices (the other rows of ``out`` are left as they are).
     """
@@ -156,15 +192,22 @@ def twitch_trains(
     size = 1 << int(np.ceil(np.log2(2 * n_samples - 1)))
     batch = max(1, _BATCH_BYTES // twitch_row_bytes(n_samples))
     for start in range(0, chosen.size, batch):
-        block = chosen[start : start + batch]
+        block = _as_slice(chosen[start : start + batch])
+        chunk = impulses[block]
+        # Each row's first impulse, read before ``out`` (which may be ``impulses``) is written.
+        first = _first_impulse(chunk)
         scale = (dt / contraction_times[block])[:, np.newaxis]
         kernels = peak_forces[block, np.newaxis] * np.e * scale * steps * np.exp(-scale * steps)
-        spectrum = np.fft.rfft(impulses[block], size, axis=1)
-        spectrum *= np.fft.rfft(kernels, size, axis=1)
+        # Room for every row of the input (up to a batch): fewer active rows reuse the set.
+        capacity = min(batch, n_rows)
+        spectrum, kernel_spectrum, inverse = _workspace(len(kernels), size, capacity)
+        np.fft.rfft(chunk, size, axis=1, out=spectrum)
+        np.fft.rfft(kernels, size, axis=1, out=kernel_spectrum)
         del kernels
-        summed = np.fft.irfft(spectrum, size, axis=1)[:, :n_samples]
-        del spectrum
+        spectrum *= kernel_spectrum
+        summed = np.fft.irfft(spectrum, size, axis=1, out=inverse)[:, :n_samples]
         # No force before a unit's first impulse, and no negative force from FFT round-off.
-        started = np.cumsum(impulses[block] != 0, axis=1) > 0
-        force[block] = np.where(started, np.maximum(summed, 0.0), 0.0)
+        np.maximum(summed, 0.0, out=summed)
+        summed[steps < first[:, np.newaxis]] = 0.0
+        force[block] = summed
     return force
