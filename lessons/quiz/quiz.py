@@ -103,6 +103,8 @@ class Quiz:
             raise ValueError(f"bank {self.lesson!r} is not drawn: it has no 'draw'")
         key = (student_id or "").strip()
         ids = draw_ids(self.bank, key)  # refuses an empty id
+        if key == self.student_key and tuple(state.id for state in self.questions) == ids:
+            return ids  # already shown: keep the views, and any option chosen but not checked
         name = (self.store.load().get("student") or {}).get("name")
         self.store.set_student(name, key)
         self.student_key = key

@@ -97,6 +97,22 @@ def test_the_draw_panel_redraws_the_quiz_widget(bank, progress_folder) -> None:
     assert "drawn for <strong>s001</strong>" in widget.children[1].children[0].value
 
 
+def test_pressing_again_with_the_same_id_keeps_a_chosen_but_unchecked_answer(
+    bank, progress_folder
+) -> None:
+    quiz = Quiz(bank, store=ProgressStore(progress_folder), student_id="s001")
+    widget = quiz.widget
+    shown = widget.children
+    first_question = next(child for child in shown if "lessons-quiz" in child._dom_classes)
+    options = first_question.children[1]
+    options.value = options.options[0][1]  # chosen, Check not pressed yet
+    quiz.draw_for(" s001 ")
+    assert widget.children == shown
+    assert options.value == options.options[0][1]
+    quiz.draw_for("s002")
+    assert widget.children != shown
+
+
 def test_a_bank_without_draw_shows_every_question(write_bank, progress_folder) -> None:
     data = _pool_bank()
     del data["draw"]
